@@ -1,0 +1,46 @@
+// The eight whisper aggregation methods (graphite.md §7.2) with whisper.py's exact arithmetic: left-to-right
+// float sums (CPython 3.11 `sum`), first-wins ties and NaN handling of Python's max/min, signed absmax/absmin.
+import type { AggregationMethod } from './format.js';
+
+/**
+ * Aggregates one lower-archive interval from `known`, the non-empty higher-archive slots of the interval in
+ * slot order (never empty), out of `slotCount` slots in all.
+ */
+export function aggregate(method: AggregationMethod, known: readonly number[], slotCount: number): number {
+  switch (method) {
+    case 'average':
+      return sum(known) / known.length;
+    case 'sum':
+      return sum(known);
+    case 'last':
+      return known[known.length - 1] as number;
+    case 'max':
+      return pick(known, (candidate, best) => candidate > best);
+    case 'min':
+      return pick(known, (candidate, best) => candidate < best);
+    case 'avg_zero':
+      // whisper sums `x or 0` over every slot; adding the zeros of empty slots to a sum that starts at +0
+      // changes nothing, so this is the same float.
+      return sum(known) / slotCount;
+    case 'absmax':
+      return pick(known, (candidate, best) => Math.abs(candidate) > Math.abs(best));
+    case 'absmin':
+      return pick(known, (candidate, best) => Math.abs(candidate) < Math.abs(best));
+  }
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** Python's max/min: keep the first item, replace it only when `better(item, kept)` is strictly true. */
+function pick(values: readonly number[], better: (candidate: number, best: number) => boolean): number {
+  let best = values[0] as number;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i] as number;
+    if (better(v, best)) best = v;
+  }
+  return best;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    coverage: {
+      provider: 'v8',
+      include: ['storage/**/*.ts', 'render/**/*.ts', 'src/**/*.ts'],
+      thresholds: { lines: 85, functions: 85, branches: 80, statements: 85 },
+    },
+  },
+});
