@@ -5,7 +5,8 @@
 export const STORAGE_ERRORS = {
   STORAGE_ERR_CORRUPT_HEADER: 'A whisper header cannot be read or describes an impossible layout',
   STORAGE_ERR_TRUNCATED_FILE: 'A whisper file is shorter than the archives its header declares',
-  STORAGE_ERR_TIMESTAMP_NOT_COVERED: 'A timestamp falls outside every archive of the file (or outside uint32)',
+  STORAGE_ERR_TIMESTAMP_NOT_COVERED:
+    'A timestamp falls outside every archive of the file (or outside uint32)',
   STORAGE_ERR_INVALID_ARCHIVE_LIST: 'An archive list breaks one of whisper’s archive rules',
   STORAGE_ERR_INVALID_AGGREGATION_METHOD: 'An aggregation method is not one of the eight whisper knows',
   STORAGE_ERR_INVALID_XFILESFACTOR: 'An xFilesFactor is not a number between 0 and 1',

@@ -65,7 +65,12 @@ const ZEROS = Buffer.alloc(1 << 20);
 let tmpCounter = 0;
 
 /** Creates the file; throws STORAGE_ERR_FILE_EXISTS when `path` exists, STORAGE_ERR_IO on OS failure. */
-export function createFile(path: string, archives: readonly ArchiveSpec[], options: CreateOptions, io: FileIo): Header {
+export function createFile(
+  path: string,
+  archives: readonly ArchiveSpec[],
+  options: CreateOptions,
+  io: FileIo,
+): Header {
   const header = planHeader(path, archives, options);
   if (io.existsSync(path)) throw exists(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.creating`);

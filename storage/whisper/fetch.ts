@@ -61,7 +61,12 @@ export function fetchRange(
 }
 
 /** whisper `__archive_fetch`: no retention checks here, a range longer than the ring wraps. */
-export function fetchArchive(ring: RingFile, index: number, fromTime: number, untilTime: number): FetchResult {
+export function fetchArchive(
+  ring: RingFile,
+  index: number,
+  fromTime: number,
+  untilTime: number,
+): FetchResult {
   const archive = ring.archives[index] as ArchiveInfo;
   const step = archive.secondsPerPoint;
   const fromInterval = fromTime - pyMod(fromTime, step) + step;

@@ -42,7 +42,14 @@ export class WhisperFile {
   #ring: RingFile;
   #closed = false;
 
-  private constructor(path: string, fd: number, header: Header, fileSize: number, readOnly: boolean, io: FileIo) {
+  private constructor(
+    path: string,
+    fd: number,
+    header: Header,
+    fileSize: number,
+    readOnly: boolean,
+    io: FileIo,
+  ) {
     this.path = path;
     this.readOnly = readOnly;
     this.#header = header;
@@ -74,7 +81,11 @@ export class WhisperFile {
   }
 
   /** Creates a new file (whisper `create`) and opens it for writing. */
-  static create(path: string, archives: readonly ArchiveSpec[], options: CreateOptions & OpenOptions = {}): WhisperFile {
+  static create(
+    path: string,
+    archives: readonly ArchiveSpec[],
+    options: CreateOptions & OpenOptions = {},
+  ): WhisperFile {
     createFile(path, archives, options, options.io ?? nodeIo);
     return WhisperFile.open(path, { io: options.io ?? nodeIo });
   }
@@ -85,7 +96,11 @@ export class WhisperFile {
   }
 
   info(): WhisperInfo {
-    return { ...this.#header, archives: this.#header.archives.map((a) => ({ ...a })), fileSize: this.#fileSize };
+    return {
+      ...this.#header,
+      archives: this.#header.archives.map((a) => ({ ...a })),
+      fileSize: this.#fileSize,
+    };
   }
 
   /** whisper `fetch`: the values of [from, until] from one archive, or null when nothing can be returned. */

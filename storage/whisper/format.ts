@@ -9,7 +9,16 @@ export const POINT_SIZE = 12;
 export const UINT32_MAX = 0xffff_ffff;
 
 /** The eight methods, in whisper's type-code order (code = index + 1). */
-export const AGGREGATION_METHODS = ['average', 'sum', 'last', 'max', 'min', 'avg_zero', 'absmax', 'absmin'] as const;
+export const AGGREGATION_METHODS = [
+  'average',
+  'sum',
+  'last',
+  'max',
+  'min',
+  'avg_zero',
+  'absmax',
+  'absmin',
+] as const;
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
 export function isAggregationMethod(value: unknown): value is AggregationMethod {
@@ -78,9 +87,12 @@ export function encodeMetadata(
 /** The whole header of a new file: metadata then one "!3L" info per archive. */
 export function encodeHeader(header: Header): Buffer {
   const buf = Buffer.alloc(headerSize(header.archives.length));
-  encodeMetadata(header.aggregationMethod, header.maxRetention, header.xFilesFactor, header.archives.length).copy(
-    buf,
-  );
+  encodeMetadata(
+    header.aggregationMethod,
+    header.maxRetention,
+    header.xFilesFactor,
+    header.archives.length,
+  ).copy(buf);
   header.archives.forEach((archive, i) => {
     const at = METADATA_SIZE + i * ARCHIVE_INFO_SIZE;
     buf.writeUInt32BE(archive.offset, at);
@@ -116,7 +128,8 @@ export function decodeHeader(buf: Buffer, path: string, fileSize?: number): Head
   const xFilesFactor = buf.readFloatBE(8);
   const archiveCount = buf.readUInt32BE(12);
   const method = AGGREGATION_METHODS[type - 1];
-  if (method === undefined) throw corrupt(path, `unknown aggregation type ${type}`, { aggregationType: type });
+  if (method === undefined)
+    throw corrupt(path, `unknown aggregation type ${type}`, { aggregationType: type });
   if (!(xFilesFactor >= 0 && xFilesFactor <= 1)) {
     throw corrupt(path, `xFilesFactor ${xFilesFactor} is not between 0 and 1`, { xFilesFactor });
   }
@@ -143,7 +156,13 @@ export function decodeHeader(buf: Buffer, path: string, fileSize?: number): Head
     if (offset !== expectedOffset) {
       throw corrupt(path, `archive${i} starts at byte ${offset}, expected ${expectedOffset}`, { archive: i });
     }
-    const info = { offset, secondsPerPoint, points, retention: secondsPerPoint * points, size: points * POINT_SIZE };
+    const info = {
+      offset,
+      secondsPerPoint,
+      points,
+      retention: secondsPerPoint * points,
+      size: points * POINT_SIZE,
+    };
     archives.push(info);
     expectedOffset += info.size;
     longest = Math.max(longest, info.retention);

@@ -25,7 +25,11 @@ function withFile<T>(path: string, options: OpenOptions, fn: (file: WhisperFile)
 }
 
 /** Creates a whisper file (no handle kept open). */
-export function create(path: string, archives: readonly ArchiveSpec[], options: CreateOptions & OpenOptions = {}): void {
+export function create(
+  path: string,
+  archives: readonly ArchiveSpec[],
+  options: CreateOptions & OpenOptions = {},
+): void {
   WhisperFile.create(path, archives, options).close();
 }
 
@@ -43,11 +47,22 @@ export function fetch(
   return withFile(path, { ...options, readOnly: true }, (f) => f.fetch(from, until, now, options));
 }
 
-export function update(path: string, value: number, timestamp: number, now: number, options: OpenOptions = {}): void {
+export function update(
+  path: string,
+  value: number,
+  timestamp: number,
+  now: number,
+  options: OpenOptions = {},
+): void {
   withFile(path, options, (f) => f.update(value, timestamp, now));
 }
 
-export function updateMany(path: string, points: readonly Point[], now: number, options: OpenOptions = {}): number {
+export function updateMany(
+  path: string,
+  points: readonly Point[],
+  now: number,
+  options: OpenOptions = {},
+): number {
   return withFile(path, options, (f) => f.updateMany(points, now));
 }
 

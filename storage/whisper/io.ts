@@ -6,8 +6,20 @@ import * as fs from 'node:fs';
 export interface FileIo {
   openSync(path: string, flags: string, mode?: number): number;
   closeSync(fd: number): void;
-  readSync(fd: number, buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: number): number;
-  writeSync(fd: number, buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: number): number;
+  readSync(
+    fd: number,
+    buffer: NodeJS.ArrayBufferView,
+    offset: number,
+    length: number,
+    position: number,
+  ): number;
+  writeSync(
+    fd: number,
+    buffer: NodeJS.ArrayBufferView,
+    offset: number,
+    length: number,
+    position: number,
+  ): number;
   fstatSync(fd: number): { size: number };
   ftruncateSync(fd: number, length: number): void;
   fsyncSync(fd: number): void;

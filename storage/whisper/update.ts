@@ -19,9 +19,13 @@ function notCovered(ring: RingFile, message: string, timestamp: number, now: num
 function checkNumber(ring: RingFile, what: string, value: unknown): number {
   const n = typeof value === 'number' ? value : Number.NaN;
   if (what === 'timestamp' ? !Number.isFinite(n) : typeof value !== 'number') {
-    throw new StorageError('STORAGE_ERR_INVALID_POINT', `${ring.path}: ${what} ${String(value)} is not a number`, {
-      context: { path: ring.path, [what]: value },
-    });
+    throw new StorageError(
+      'STORAGE_ERR_INVALID_POINT',
+      `${ring.path}: ${what} ${String(value)} is not a number`,
+      {
+        context: { path: ring.path, [what]: value },
+      },
+    );
   }
   return n;
 }
@@ -30,13 +34,24 @@ function checkNumber(ring: RingFile, what: string, value: unknown): number {
  * whisper `update`: the point must be in [now - maxRetention + 1, now]; it goes to the first archive whose
  * retention covers its age, then propagates down until an archive does not take the value.
  */
-export function updateOne(ring: RingFile, header: Header, value: number, timestamp: number, now: number): void {
+export function updateOne(
+  ring: RingFile,
+  header: Header,
+  value: number,
+  timestamp: number,
+  now: number,
+): void {
   const t = Math.trunc(checkNumber(ring, 'timestamp', timestamp));
   const v = checkNumber(ring, 'value', value);
   const age = now - t;
   if (!(age < header.maxRetention && age >= 0)) {
-    throw notCovered(ring, `timestamp ${t} is not covered by any archive (now ${now}, ` +
-      `retention ${header.maxRetention} s; update takes no future points)`, t, now);
+    throw notCovered(
+      ring,
+      `timestamp ${t} is not covered by any archive (now ${now}, ` +
+        `retention ${header.maxRetention} s; update takes no future points)`,
+      t,
+      now,
+    );
   }
   if (t > UINT32_MAX) throw notCovered(ring, `timestamp ${t} does not fit a uint32`, t, now);
   const index = header.archives.findIndex((a) => a.retention >= age);
@@ -65,7 +80,7 @@ export function updateMany(ring: RingFile, header: Header, points: readonly Poin
   const n = points.length;
   if (n === 0) return 0;
   const ts = new Array<number>(n);
-  const vs = new Array<number>(n);
+  const vs = new Float64Array(n); // keeps NaN bits (see propagate)
   let ascending = true;
   for (let i = 0; i < n; i++) {
     const p = points[i] as Point;
@@ -80,10 +95,10 @@ export function updateMany(ring: RingFile, header: Header, points: readonly Poin
       (a, b) => (ts[a] as number) - (ts[b] as number) || b - a,
     );
     const t2 = order.map((i) => ts[i] as number);
-    const v2 = order.map((i) => vs[i] as number);
+    const v2 = vs.slice();
     for (let i = 0; i < n; i++) {
       ts[i] = t2[i] as number;
-      vs[i] = v2[i] as number;
+      vs[i] = v2[order[i] as number] as number;
     }
   }
   // Split newest first over the archives: [archive, start, end) slices of the chronological arrays.
@@ -112,7 +127,15 @@ export function updateMany(ring: RingFile, header: Header, points: readonly Poin
     stored += (slices[s + 2] as number) - (slices[s + 1] as number);
   }
   for (let s = 0; s < slices.length; s += 3) {
-    archiveUpdate(ring, header, slices[s] as number, ts, vs, slices[s + 1] as number, slices[s + 2] as number);
+    archiveUpdate(
+      ring,
+      header,
+      slices[s] as number,
+      ts,
+      vs,
+      slices[s + 1] as number,
+      slices[s + 2] as number,
+    );
   }
   return stored;
 }
@@ -123,7 +146,7 @@ function archiveUpdate(
   header: Header,
   index: number,
   ts: readonly number[],
-  vs: readonly number[],
+  vs: Float64Array,
   start: number,
   end: number,
 ): void {
@@ -202,7 +225,8 @@ export function propagate(
   const lowerIntervals: number[] = [];
   for (const a of aligned) {
     const li = a - pyMod(a, lowerStep);
-    if (lowerIntervals.length === 0 || lowerIntervals[lowerIntervals.length - 1] !== li) lowerIntervals.push(li);
+    if (lowerIntervals.length === 0 || lowerIntervals[lowerIntervals.length - 1] !== li)
+      lowerIntervals.push(li);
   }
   const first = lowerIntervals[0] as number;
   const span = (lowerIntervals[lowerIntervals.length - 1] as number) - first;
@@ -217,8 +241,11 @@ export function propagate(
   }
   const xff = header.xFilesFactor;
   const method = header.aggregationMethod;
-  const known: number[] = [];
-  const written: number[] = []; // [interval, value] pairs
+  // Float64Arrays, not JS arrays: V8 canonicalizes NaN stored in double arrays, and whisper keeps the bits
+  // of a NaN that inf - inf produced (sign bit set on x86).
+  const known = new Float64Array(perInterval);
+  const intervals: number[] = [];
+  const values = new Float64Array(lowerIntervals.length);
   for (const li of lowerIntervals) {
     let at = 0;
     if (!oneRead) {
@@ -227,56 +254,57 @@ export function propagate(
       at = ((li - first) / higherStep) * POINT_SIZE;
     }
     const v = view as DataView;
-    known.length = 0;
+    let count = 0;
     let expected = li;
     for (let s = 0; s < perInterval; s++, at += POINT_SIZE, expected += higherStep) {
-      if (v.getUint32(at) === expected) known.push(v.getFloat64(at + 4));
+      if (v.getUint32(at) === expected) known[count++] = v.getFloat64(at + 4);
     }
-    if (known.length > 0 && known.length / perInterval >= xff) {
-      written.push(li, aggregate(method, known, perInterval));
+    if (count > 0 && count / perInterval >= xff) {
+      values[intervals.length] = aggregate(method, known, perInterval, count);
+      intervals.push(li);
     }
   }
-  if (written.length === 0) return false;
-  writeLower(ring, lowerIndex, lower, written, aligned, span);
+  if (intervals.length === 0) return false;
+  writeLower(ring, lowerIndex, lower, intervals, values, aligned, span);
   return true;
 }
 
-/** Writes propagated [interval, value] pairs into `lower`, as whisper's one-at-a-time writes would leave it. */
+/** Writes propagated points (intervals[i], values[i]) into `lower` as whisper's one-by-one writes leave it. */
 function writeLower(
   ring: RingFile,
   lowerIndex: number,
   lower: ArchiveInfo,
-  written: number[],
+  intervals: readonly number[],
+  values: Float64Array,
   aligned: readonly number[],
   span: number,
 ): void {
   let base = ring.base(lowerIndex);
   const wasEmpty = base === 0;
-  let pairs = written;
+  let order = intervals.map((_, i) => i);
   // whisper iterates a Python set of the intervals: its order decides which one becomes an empty archive's
   // base, and which of two intervals sharing a ring slot lands last. Otherwise order does not matter.
-  if ((wasEmpty && written.length > 2) || span >= lower.retention) {
-    const values = new Map<number, number>();
-    for (let i = 0; i < written.length; i += 2) values.set(written[i] as number, written[i + 1] as number);
+  if ((wasEmpty && intervals.length > 1) || span >= lower.retention) {
+    const indexOf = new Map(intervals.map((li, i) => [li, i]));
     const lowerStep = lower.secondsPerPoint;
-    pairs = [];
+    order = [];
     for (const li of pythonSetOrder(aligned.map((a) => a - pyMod(a, lowerStep)))) {
-      const value = values.get(li);
-      if (value !== undefined) pairs.push(li, value);
+      const i = indexOf.get(li);
+      if (i !== undefined) order.push(i);
     }
   }
-  if (wasEmpty) base = pairs[0] as number;
-  // slot → pair index; a later pair for the same slot replaces the earlier one.
+  if (wasEmpty) base = intervals[order[0] as number] as number;
+  // slot → index of the point written there; a later point for the same slot replaces the earlier one.
   const bySlot = new Map<number, number>();
-  for (let i = 0; i < pairs.length; i += 2) bySlot.set(ring.slotOf(lower, pairs[i] as number, base), i);
+  for (const i of order) bySlot.set(ring.slotOf(lower, intervals[i] as number, base), i);
   const slots = [...bySlot.keys()];
   if (slots.length > 1) slots.sort((a, b) => a - b);
   const out = ring.writeBuffer(slots.length * POINT_SIZE);
   let runStart = 0;
   for (let s = 0; s < slots.length; s++) {
     const i = bySlot.get(slots[s] as number) as number;
-    out.view.setUint32(s * POINT_SIZE, pairs[i] as number);
-    out.view.setFloat64(s * POINT_SIZE + 4, pairs[i + 1] as number);
+    out.view.setUint32(s * POINT_SIZE, intervals[i] as number);
+    out.view.setFloat64(s * POINT_SIZE + 4, values[i] as number);
     const next = slots[s + 1];
     if (next === undefined || next !== (slots[s] as number) + 1) {
       ring.writeSlots(lower, slots[runStart] as number, out.buf, runStart * POINT_SIZE, s - runStart + 1);

@@ -25,10 +25,13 @@ export function validateArchiveList(archives: readonly ArchiveSpec[]): ArchiveSp
     for (const field of ['secondsPerPoint', 'points'] as const) {
       const v = a[field];
       if (!Number.isSafeInteger(v) || v < 1 || v > UINT32_MAX) {
-        throw invalid(`archive ${describe(a)}: ${field} must be a whole number from 1 to ${UINT32_MAX}, got ${v}`, {
-          archive: i,
-          [field]: v,
-        });
+        throw invalid(
+          `archive ${describe(a)}: ${field} must be a whole number from 1 to ${UINT32_MAX}, got ${v}`,
+          {
+            archive: i,
+            [field]: v,
+          },
+        );
       }
     }
   }

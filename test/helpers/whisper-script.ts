@@ -36,6 +36,12 @@ export function decodeValue(v: WireValue): number {
   return v as number;
 }
 
+/** An input value for a script: as encodeValue, and -0 as a string too (JSON.stringify(-0) is "0"). */
+export function encodeInput(v: number): WireValue {
+  return Object.is(v, -0) ? '-0' : encodeValue(v);
+}
+
+/** A value as whisper_ops.py answers it: JSON has no NaN or ±Infinity, those travel as strings. */
 export function encodeValue(v: number | null): WireValue {
   if (v === null) return null;
   if (Number.isNaN(v)) return 'NaN';

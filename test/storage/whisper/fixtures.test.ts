@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { WhisperFile } from '../../../storage/whisper/index.js';
-import { type Answer, type ScriptCreate, type ScriptOp, encodeValue, runScript } from '../../helpers/whisper-script.js';
+import {
+  type Answer,
+  type ScriptCreate,
+  type ScriptOp,
+  encodeValue,
+  runScript,
+} from '../../helpers/whisper-script.js';
 
 interface Scenario {
   name: string;
@@ -18,7 +24,9 @@ interface Scenario {
 }
 
 const dir = join(import.meta.dirname, '../../fixtures/whisper');
-const { scenarios } = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as { scenarios: Scenario[] };
+const { scenarios } = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as {
+  scenarios: Scenario[];
+};
 const work = mkdtempSync(join(tmpdir(), 'carbonado-fixtures-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
