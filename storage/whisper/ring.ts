@@ -15,11 +15,14 @@ export class Scratch {
   buf: Buffer = Buffer.allocUnsafe(4096);
   view: DataView = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
 
+  /** Grows to at least `bytes`, keeping the current content (a wrapped read fills it in two parts). */
   ensure(bytes: number): void {
     if (bytes <= this.buf.length) return;
     let size = this.buf.length;
     while (size < bytes) size *= 2;
-    this.buf = Buffer.allocUnsafe(size);
+    const grown = Buffer.allocUnsafe(size);
+    this.buf.copy(grown);
+    this.buf = grown;
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 }
@@ -94,6 +97,7 @@ export class RingFile {
 
   /** Reads `count` (≤ points) consecutive ring slots from `slot`, wrapping at the archive end. */
   readSlots(archive: ArchiveInfo, slot: number, count: number): DataView {
+    readScratch.ensure(count * POINT_SIZE);
     const first = Math.min(count, archive.points - slot);
     this.readInto(readScratch, 0, first * POINT_SIZE, archive.offset + slot * POINT_SIZE);
     if (first < count) {

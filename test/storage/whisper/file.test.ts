@@ -359,6 +359,26 @@ describe('writes and reads', () => {
     expect(fetch(path, NOW - 9000, NOW - 4000, NOW)).toBeNull();
   });
 
+  test('a fetch larger than any before that wraps the ring end returns both parts', () => {
+    const path = fresh();
+    const points = 300_000; // 3.6 MB: more than any scratch buffer grown by earlier tests
+    create(path, [{ secondsPerPoint: 1, points }], { sparse: true });
+    const file = WhisperFile.open(path);
+    try {
+      const start = 1_600_000_000;
+      // First batch sets the base; the second (a ring later, minus half) makes the range wrap the end.
+      file.updateMany([[start, 1]], start);
+      const now = start + points + points / 2;
+      const batch = Array.from({ length: points }, (_, k) => [now - points + 1 + k, k] as [number, number]);
+      file.updateMany(batch, now);
+      const r = file.fetch(now - points, now, now);
+      expect(r?.values.length).toBe(points);
+      expect(r?.values.every((v, k) => v === k)).toBe(true);
+    } finally {
+      file.close();
+    }
+  });
+
   test('set-aggregation and set-xfilesfactor return the old value and persist', () => {
     const path = fresh();
     create(path, A3, { aggregationMethod: 'sum', xFilesFactor: 0 });

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The `carbonado` command: one verb per file under commands/ (whisper's bin/whisper-*.py). `serve` and the
+// rest of the whisper tools land with the server and CLI issues; docs/cli.md lists what exists today.
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StorageError } from '../../storage/index.js';
+import { runFetch, usage as fetchUsage } from './commands/fetch.js';
+import { runInfo, usage as infoUsage } from './commands/info.js';
+import type { CliIo } from './io.js';
+
+const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number }> = {
+  info: { usage: infoUsage, run: runInfo },
+  fetch: { usage: fetchUsage, run: (argv, io) => runFetch(argv, io, () => Date.now() / 1000) },
+};
+
+function version(): string {
+  // package.json sits two levels above both src/cli (tsx) and dist/src/cli (built).
+  for (const up of ['../..', '../../..']) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(import.meta.dirname, up, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'carbonado') return pkg.version ?? 'unknown';
+    } catch {
+      // try the next level
+    }
+  }
+  return 'unknown';
+}
+
+const HELP = `usage: carbonado <verb> [options]
+
+verbs:
+  info    print a whisper file's header (whisper-info)
+  fetch   print a whisper file's points (whisper-fetch)
+
+carbonado <verb> --help shows a verb's options; carbonado --version prints the version.`;
+
+/** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage). */
+export function run(argv: string[], io: CliIo): number {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    io.stdout(HELP);
+    return verb === undefined ? 2 : 0;
+  }
+  if (verb === '--version' || verb === '-v') {
+    io.stdout(version());
+    return 0;
+  }
+  const command = VERBS[verb];
+  if (command === undefined) {
+    io.stderr(`carbonado: unknown verb "${verb}"\n\n${HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return command.run(rest, io);
+  } catch (err) {
+    if (err instanceof StorageError) {
+      io.stderr(`[ERROR] ${err.message} (${err.code})`);
+      return 1;
+    }
+    if (err instanceof TypeError || err instanceof RangeError) {
+      // parseArgs rejects unknown options with a TypeError (ERR_PARSE_ARGS_*); our own checks use RangeError.
+      io.stderr(`carbonado ${verb}: ${err.message}\n\n${command.usage}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+// Run when executed (also through the node_modules/.bin symlink), not when imported by tests.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text + '\n'),
+    stderr: (text) => process.stderr.write(text + '\n'),
+  });
+}

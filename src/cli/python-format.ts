@@ -1,0 +1,48 @@
+// Python's float formatting, for output that scripts written against the whisper tools parse: repr()
+// (shortest round-trip digits, scientific below 1e-4 and from 1e16) and "%f" (six decimals, ties to even).
+
+/** Python `repr(float(x))`: 0.5 → "0.5", 1 → "1.0", 1e-5 → "1e-05", 1e16 → "1e+16", NaN → "nan". */
+export function pyRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mantissa = '', expText = '0'] = x.toExponential().split('e');
+  const exp = Number(expText);
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace(/^-/, '').replace('.', '');
+  if (exp < -4 || exp >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const frac = digits.slice(exp + 1);
+  return `${sign}${whole}.${frac === '' ? '0' : frac}`;
+}
+
+/** Python `"%f" % x`: the exact binary value rounded to six decimals, half to even. */
+export function pyPercentF(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const negative = x < 0 || Object.is(x, -0);
+  // x = mantissa × 2^exponent exactly; scale by 10^6 and divide with half-even rounding.
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  let scaled: bigint;
+  if (exponent >= 0) {
+    scaled = mantissa * 1_000_000n * (1n << BigInt(exponent));
+  } else {
+    const num = mantissa * 1_000_000n;
+    const den = 1n << BigInt(-exponent);
+    scaled = num / den;
+    const twice = (num % den) * 2n;
+    if (twice > den || (twice === den && scaled % 2n === 1n)) scaled += 1n;
+  }
+  const text = scaled.toString().padStart(7, '0');
+  return `${negative ? '-' : ''}${text.slice(0, -6)}.${text.slice(-6)}`;
+}

@@ -1,0 +1,4 @@
+// storage/ public surface: the whisper file engine, the schema readers and the STORAGE_ERR_* table.
+// src/ imports storage only through this file.
+export * from './whisper/index.js';
+export { STORAGE_ERRORS, StorageError, type StorageErrorCode, type StorageErrorOptions } from './errors.js';

@@ -1,0 +1,12 @@
+// `npm run bench -- <name>`: runs one benchmark script from test/bench/ (storage, …) and prints its table.
+const benches: Record<string, (args: readonly string[]) => Promise<void>> = {
+  storage: async (args) => (await import('./storage.js')).runStorageBench(args),
+};
+
+const name = process.argv[2] ?? '';
+const bench = benches[name];
+if (bench === undefined) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+await bench(process.argv.slice(3));
