@@ -18,7 +18,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**', '**/render/**'], message: 'storage/ must not import src/ or render/' }] },
+        {
+          patterns: [
+            { group: ['**/src/**', '**/render/**'], message: 'storage/ must not import src/ or render/' },
+          ],
+        },
       ],
     },
   },
@@ -27,7 +31,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**', '**/storage/**'], message: 'render/ must not import src/ or storage/' }] },
+        {
+          patterns: [
+            { group: ['**/src/**', '**/storage/**'], message: 'render/ must not import src/ or storage/' },
+          ],
+        },
       ],
     },
   },

@@ -29,7 +29,14 @@ const archivesArb = fc
   .record({
     spp0: fc.constantFrom(1, 2, 5, 10, 60),
     ratios: fc.array(fc.constantFrom(2, 3, 4, 5, 6, 10), { maxLength: 2 }),
-    extra: fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 3, maxLength: 3 }),
+    // Mostly small rings (wraps come quickly), sometimes big ones (reads past the 4 KiB scratch buffer).
+    extra: fc.array(
+      fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 25 }) }, fc.integer({ min: 0, max: 700 })),
+      {
+        minLength: 3,
+        maxLength: 3,
+      },
+    ),
   })
   .map(({ spp0, ratios, extra }) => {
     const archives: [number, number][] = [];
@@ -69,7 +76,7 @@ function pointsArb({ archives, maxRetention }: Shape): fc.Arbitrary<[number, Wir
     valueArb,
   );
   const run = fc
-    .tuple(fc.integer({ min: 0, max: maxRetention }), fc.array(valueArb, { minLength: 2, maxLength: 40 }))
+    .tuple(fc.integer({ min: 0, max: maxRetention }), fc.array(valueArb, { minLength: 2, maxLength: 400 }))
     .map(([age, values]) => values.map((v, k) => [age + k * spp0, v] as [number, WireValue]));
   return fc
     .array(fc.oneof({ weight: 3, arbitrary: single.map((p) => [p]) }, { weight: 1, arbitrary: run }), {
