@@ -4,9 +4,11 @@
 import { StorageError, ioError } from '../errors.js';
 import {
   type AggregationMethod,
+  type ArchiveInfo,
   type ArchiveSpec,
   type Header,
   METADATA_SIZE,
+  POINT_SIZE,
   declaredHeaderSize,
   decodeHeader,
   encodeMetadata,
@@ -28,6 +30,9 @@ export interface OpenOptions {
 export interface WhisperInfo extends Header {
   fileSize: number;
 }
+
+// Shared by every open in this thread (opens are synchronous); 512 bytes hold 41 archives' header.
+const OPEN_BUFFER = Buffer.allocUnsafe(512);
 
 function rethrow(err: unknown, operation: string, path: string): never {
   if (err instanceof StorageError || err instanceof TypeError || err instanceof RangeError) throw err;
@@ -64,16 +69,20 @@ export class WhisperFile {
     let fd = -1;
     try {
       fd = io.openSync(path, readOnly ? 'r' : 'r+');
-      let buf = Buffer.alloc(4096);
+      // One read for the header and archive 0's first point (its base) in all but huge headers.
+      let buf = OPEN_BUFFER;
       let n = io.readSync(fd, buf, 0, buf.length, 0);
       const declared = declaredHeaderSize(buf.subarray(0, n));
-      if (declared > n && n === buf.length) {
-        buf = Buffer.alloc(declared);
-        n = io.readSync(fd, buf, 0, declared, 0);
+      if (declared + POINT_SIZE > n && n === buf.length) {
+        buf = Buffer.allocUnsafe(declared + POINT_SIZE);
+        n = io.readSync(fd, buf, 0, buf.length, 0);
       }
       const fileSize = io.fstatSync(fd).size;
       const header = decodeHeader(buf.subarray(0, n), path, fileSize);
-      return new WhisperFile(path, fd, header, fileSize, readOnly, io);
+      const file = new WhisperFile(path, fd, header, fileSize, readOnly, io);
+      const base0 = header.archives[0] as ArchiveInfo;
+      if (n >= base0.offset + 4) file.#ring.primeBase(0, buf.readUInt32BE(base0.offset));
+      return file;
     } catch (err) {
       if (fd >= 0) io.closeSync(fd);
       return rethrow(err, 'open', path);

@@ -85,6 +85,11 @@ export class RingFile {
     return base;
   }
 
+  /** Records a base read along with the header (0 is ignored: an empty archive is read again when used). */
+  primeBase(index: number, base: number): void {
+    this.#bases[index] = base;
+  }
+
   /** Forgets a base that a write may just have set (the next base() reads it from the file). */
   forgetBase(index: number): void {
     this.#bases[index] = 0;
