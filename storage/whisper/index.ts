@@ -10,7 +10,7 @@ export { AGGREGATION_METHODS, isAggregationMethod, POINT_SIZE } from './format.j
 export type { AggregationMethod, ArchiveInfo, ArchiveSpec, Header } from './format.js';
 export { aggregate } from './aggregate.js';
 export { validateArchiveList } from './validate.js';
-export { nodeIo } from './io.js';
+export { canFallocate, nodeIo } from './io.js';
 export type { FileIo } from './io.js';
 export type { CreateOptions, FetchOptions, FetchResult, OpenOptions, Point, WhisperInfo };
 export { WhisperFile };

@@ -17,6 +17,7 @@ export interface ScriptCreate {
   xff: number | null;
   method: string | null;
   sparse: boolean;
+  fallocate?: boolean;
 }
 
 export type Answer = { result: unknown } | { error: string };
@@ -92,6 +93,7 @@ export function runScript(path: string, create: ScriptCreate, ops: readonly Scri
       ...(create.xff === null ? {} : { xFilesFactor: create.xff }),
       ...(create.method === null ? {} : { aggregationMethod: create.method as AggregationMethod }),
       sparse: create.sparse,
+      fallocate: create.fallocate ?? false,
     },
   );
   try {

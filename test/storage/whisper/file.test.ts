@@ -16,6 +16,7 @@ import { StorageError } from '../../../storage/errors.js';
 import {
   type FileIo,
   WhisperFile,
+  canFallocate,
   create,
   fetch,
   info,
@@ -87,6 +88,31 @@ describe('create', () => {
     create(sparse, big, { sparse: true });
     expect(readFileSync(sparse).equals(readFileSync(zeroed))).toBe(true);
     expect(statSync(sparse).blocks * 512).toBeLessThan(statSync(zeroed).size / 4);
+  });
+
+  test('fallocate allocates every block up front and reads the same bytes', () => {
+    // CI builds the optional addon; it must be there, so this cannot pass by falling back.
+    expect(canFallocate() || process.env.CI === undefined).toBe(true);
+    const zeroed = fresh();
+    const allocated = fresh();
+    const big = [{ secondsPerPoint: 10, points: 8640 * 30 }];
+    create(zeroed, big);
+    create(allocated, big, { fallocate: true, sparse: true });
+    expect(readFileSync(allocated).equals(readFileSync(zeroed))).toBe(true);
+    // Allocated blocks cover the file; without the addon it falls back to sparse (almost nothing allocated).
+    expect(statSync(allocated).blocks * 512 >= statSync(allocated).size - 4096).toBe(canFallocate());
+  });
+
+  test('fallocate failing with ENOSPC is STORAGE_ERR_IO and leaves nothing', () => {
+    const dir = mkdtempSync(join(work, 'fallocate-'));
+    const io: FileIo = {
+      ...(fs as unknown as FileIo),
+      fallocateSync: () => {
+        throw Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    expect(codeOf(() => create(join(dir, 'x.wsp'), A3, { fallocate: true, io }))).toBe('STORAGE_ERR_IO');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   test('refuses an existing path and leaves it untouched', () => {

@@ -43,6 +43,7 @@ test('the fixture set covers every method, xFilesFactor 0/0.5/1 and the named ed
     'three-archive-propagation',
     'prealloc-sparse',
     'prealloc-zeroed',
+    'prealloc-fallocate',
     'set-order-empty-lower',
     'set-order-ring-collision',
   ]) {

@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "fallocate",
+      "sources": ["fallocate.c"]
+    }
+  ]
+}
