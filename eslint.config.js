@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // The native addon's CommonJS loader.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['storage/**/*.ts'],
     rules: {
       'no-restricted-imports': [
