@@ -2,3 +2,4 @@
 // src/ imports storage only through this file.
 export * from './whisper/index.js';
 export { STORAGE_ERRORS, StorageError, type StorageErrorCode, type StorageErrorOptions } from './errors.js';
+export * from './retention/index.js';
