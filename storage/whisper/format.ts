@@ -53,17 +53,15 @@ export function headerSize(archiveCount: number): number {
   return METADATA_SIZE + ARCHIVE_INFO_SIZE * archiveCount;
 }
 
+function archiveInfo(offset: number, secondsPerPoint: number, points: number): ArchiveInfo {
+  return { offset, secondsPerPoint, points, retention: secondsPerPoint * points, size: points * POINT_SIZE };
+}
+
 /** Lays out sorted, validated archives: offsets follow the header back to back. */
 export function layoutArchives(archives: readonly ArchiveSpec[]): ArchiveInfo[] {
   let offset = headerSize(archives.length);
   return archives.map(({ secondsPerPoint, points }) => {
-    const info = {
-      offset,
-      secondsPerPoint,
-      points,
-      retention: secondsPerPoint * points,
-      size: points * POINT_SIZE,
-    };
+    const info = archiveInfo(offset, secondsPerPoint, points);
     offset += info.size;
     return info;
   });
@@ -156,13 +154,7 @@ export function decodeHeader(buf: Buffer, path: string, fileSize?: number): Head
     if (offset !== expectedOffset) {
       throw corrupt(path, `archive${i} starts at byte ${offset}, expected ${expectedOffset}`, { archive: i });
     }
-    const info = {
-      offset,
-      secondsPerPoint,
-      points,
-      retention: secondsPerPoint * points,
-      size: points * POINT_SIZE,
-    };
+    const info = archiveInfo(offset, secondsPerPoint, points);
     archives.push(info);
     expectedOffset += info.size;
     longest = Math.max(longest, info.retention);
