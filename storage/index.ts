@@ -3,3 +3,12 @@
 export * from './whisper/index.js';
 export { STORAGE_ERRORS, StorageError, type StorageErrorCode, type StorageErrorOptions } from './errors.js';
 export * from './retention/index.js';
+export { WritePool, shardOf, workerFilename } from './pool/write-pool.js';
+export type {
+  CreateSpec,
+  WriteItem,
+  WriteResult,
+  WriteStatus,
+  WriteTask,
+  WriteTaskResult,
+} from './pool/write-task.js';

@@ -5,14 +5,18 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from '../../storage/index.js';
+import { AppError } from '../errors.js';
 import { runFetch, usage as fetchUsage } from './commands/fetch.js';
 import { runInfo, usage as infoUsage } from './commands/info.js';
+import { runServe, usage as serveUsage } from './commands/serve.js';
 import type { CliIo } from './io.js';
 
-const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number }> = {
-  info: { usage: infoUsage, run: runInfo },
-  fetch: { usage: fetchUsage, run: (argv, io) => runFetch(argv, io, () => Date.now() / 1000) },
-};
+const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> =
+  {
+    serve: { usage: serveUsage, run: runServe },
+    info: { usage: infoUsage, run: runInfo },
+    fetch: { usage: fetchUsage, run: (argv, io) => runFetch(argv, io, () => Date.now() / 1000) },
+  };
 
 function version(): string {
   // package.json sits two levels above both src/cli (tsx) and dist/src/cli (built).
@@ -33,13 +37,14 @@ function version(): string {
 const HELP = `usage: carbonado <verb> [options]
 
 verbs:
+  serve   run the server (carbon receivers, write cache, WAL, persister, HTTP)
   info    print a whisper file's header (whisper-info)
   fetch   print a whisper file's points (whisper-fetch)
 
 carbonado <verb> --help shows a verb's options; carbonado --version prints the version.`;
 
 /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage). */
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     io.stdout(HELP);
@@ -59,13 +64,16 @@ export function run(argv: string[], io: CliIo): number {
     return 0;
   }
   try {
-    return command.run(rest, io);
+    return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof StorageError) {
+    if (err instanceof StorageError || err instanceof AppError) {
       io.stderr(`[ERROR] ${err.message} (${err.code})`);
       return 1;
     }
     if (err instanceof TypeError || err instanceof RangeError) {
+      // A programming error deeper down is a TypeError too, but without parseArgs' code: rethrow those.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (err instanceof TypeError && (code === undefined || !code.startsWith('ERR_PARSE_ARGS'))) throw err;
       // parseArgs rejects unknown options with a TypeError (ERR_PARSE_ARGS_*); our own checks use RangeError.
       io.stderr(`carbonado ${verb}: ${err.message}\n\n${command.usage}`);
       return 2;
@@ -76,8 +84,10 @@ export function run(argv: string[], io: CliIo): number {
 
 // Run when executed (also through the node_modules/.bin symlink), not when imported by tests.
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
-  process.exitCode = run(process.argv.slice(2), {
+  const code = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text + '\n'),
     stderr: (text) => process.stderr.write(text + '\n'),
   });
+  // Exit explicitly: a stopped server may leave handles (worker threads) that would keep the process alive.
+  process.exit(code);
 }

@@ -19,22 +19,30 @@ export interface FetchOptions {
   secondsPerPoint?: number;
 }
 
-/** whisper `fetch(path, from, until, now)`; null when the range is wholly in the future or before retention. */
-export function fetchRange(
-  ring: RingFile,
+/** Which archive and intervals a fetch of [from, until] at `now` reads (whisper's clamping and choice). */
+export interface FetchWindow {
+  archive: number;
+  fromInterval: number;
+  untilInterval: number;
+  step: number;
+}
+
+/** whisper `fetch`'s arithmetic without the file: null when the range is wholly in the future or too old. */
+export function fetchWindow(
   header: Header,
   from: number,
   until: number,
   now: number,
   options: FetchOptions = {},
-): FetchResult | null {
+  path = '(no file)',
+): FetchWindow | null {
   let fromTime = Math.trunc(from);
   let untilTime = Math.trunc(until);
   if (!Number.isFinite(fromTime) || !Number.isFinite(untilTime) || fromTime > untilTime) {
     throw new StorageError(
       'STORAGE_ERR_INVALID_TIME_INTERVAL',
-      `${ring.path}: invalid time interval: from ${from} is after until ${until}`,
-      { context: { path: ring.path, from, until } },
+      `${path}: invalid time interval: from ${from} is after until ${until}`,
+      { context: { path, from, until } },
     );
   }
   const oldest = now - header.maxRetention;
@@ -47,9 +55,9 @@ export function fetchRange(
     if (index < 0) {
       throw new StorageError(
         'STORAGE_ERR_INVALID_GRANULARITY',
-        `${ring.path}: no archive has a precision of ${options.secondsPerPoint} s ` +
+        `${path}: no archive has a precision of ${options.secondsPerPoint} s ` +
           `(archives: ${header.archives.map((a) => `${a.secondsPerPoint}s`).join(', ')})`,
-        { context: { path: ring.path, secondsPerPoint: options.secondsPerPoint } },
+        { context: { path, secondsPerPoint: options.secondsPerPoint } },
       );
     }
   } else {
@@ -57,22 +65,31 @@ export function fetchRange(
     index = header.archives.findIndex((a) => a.retention >= age);
     if (index < 0) index = header.archives.length - 1;
   }
-  return fetchArchive(ring, index, fromTime, untilTime);
-}
-
-/** whisper `__archive_fetch`: no retention checks here, a range longer than the ring wraps. */
-export function fetchArchive(
-  ring: RingFile,
-  index: number,
-  fromTime: number,
-  untilTime: number,
-): FetchResult {
-  const archive = ring.archives[index] as ArchiveInfo;
-  const step = archive.secondsPerPoint;
+  const step = (header.archives[index] as ArchiveInfo).secondsPerPoint;
   const fromInterval = fromTime - pyMod(fromTime, step) + step;
   let untilInterval = untilTime - pyMod(untilTime, step) + step;
   if (fromInterval === untilInterval) untilInterval += step;
-  const base = ring.base(index);
+  return { archive: index, fromInterval, untilInterval, step };
+}
+
+/** whisper `fetch(path, from, until, now)`; null when the range is wholly in the future or before retention. */
+export function fetchRange(
+  ring: RingFile,
+  header: Header,
+  from: number,
+  until: number,
+  now: number,
+  options: FetchOptions = {},
+): FetchResult | null {
+  const window = fetchWindow(header, from, until, now, options, ring.path);
+  return window === null ? null : readWindow(ring, window);
+}
+
+/** whisper `__archive_fetch`: no retention checks here, a range longer than the ring wraps. */
+function readWindow(ring: RingFile, window: FetchWindow): FetchResult {
+  const { fromInterval, untilInterval, step } = window;
+  const archive = ring.archives[window.archive] as ArchiveInfo;
+  const base = ring.base(window.archive);
   if (base === 0) {
     const values = new Array<number | null>((untilInterval - fromInterval) / step).fill(null);
     return { fromInterval, untilInterval, step, values };

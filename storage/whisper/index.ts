@@ -2,7 +2,7 @@
 // act and close (whisper `update` → `file_update`).
 import type { AggregationMethod, ArchiveSpec } from './format.js';
 import type { CreateOptions } from './create.js';
-import type { FetchOptions, FetchResult } from './fetch.js';
+import type { FetchOptions, FetchResult, FetchWindow } from './fetch.js';
 import { type OpenOptions, WhisperFile, type WhisperInfo } from './file.js';
 import type { Point } from './update.js';
 
@@ -12,7 +12,9 @@ export { aggregate } from './aggregate.js';
 export { validateArchiveList } from './validate.js';
 export { canFallocate, nodeIo } from './io.js';
 export type { FileIo } from './io.js';
-export type { CreateOptions, FetchOptions, FetchResult, OpenOptions, Point, WhisperInfo };
+export type { CreateOptions, FetchOptions, FetchResult, FetchWindow, OpenOptions, Point, WhisperInfo };
+export { fetchWindow } from './fetch.js';
+export { planHeader } from './create.js';
 export { WhisperFile };
 
 function withFile<T>(path: string, options: OpenOptions, fn: (file: WhisperFile) => T): T {

@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: runs one benchmark script from test/bench/ (storage, …) and prints its table.
 const benches: Record<string, (args: readonly string[]) => Promise<void>> = {
   storage: async (args) => (await import('./storage.js')).runStorageBench(args),
+  ingest: async (args) => (await import('./ingest.js')).runIngestBench(args),
 };
 
 const name = process.argv[2] ?? '';

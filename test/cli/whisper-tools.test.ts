@@ -22,39 +22,38 @@ const { cases } = JSON.parse(readFileSync(join(fixtures, 'cli/whisper-tools.json
   cases: ToolCase[];
 };
 
-function carbonado(argv: string[]): { stdout: string; stderr: string; code: number } {
+async function carbonado(argv: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
+  const code = await run(argv, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n') });
   return { stdout, stderr, code };
 }
 
 describe.each(cases)('$tool $args $field $file', (c) => {
-  test('prints what the whisper tool prints', () => {
+  test('prints what the whisper tool prints', async () => {
     const path = join(fixtures, 'whisper', c.file);
     const now = c.now === null ? [] : ['--now', String(c.now)];
-    const out = carbonado([c.tool, ...c.args, ...now, path, ...c.field]);
+    const out = await carbonado([c.tool, ...c.args, ...now, path, ...c.field]);
     expect(out.stdout).toBe(c.stdout);
     expect(out.code).toBe(c.code);
     expect(out.stderr).toBe(c.stderr);
   });
 });
 
-test('errors name the file and the code and exit 1', () => {
-  const out = carbonado(['info', join(fixtures, 'nope.wsp')]);
+test('errors name the file and the code and exit 1', async () => {
+  const out = await carbonado(['info', join(fixtures, 'nope.wsp')]);
   expect(out.code).toBe(1);
   expect(out.stderr).toContain('STORAGE_ERR_NOT_FOUND');
   expect(out.stderr).toContain('nope.wsp');
 });
 
-test('bad options and verbs are usage errors (exit 2) that show the usage', () => {
-  expect(carbonado(['fetch', '--from', 'yesterday', 'x.wsp'])).toMatchObject({ code: 2 });
-  expect(carbonado(['fetch', '--from', 'yesterday', 'x.wsp']).stderr).toContain(
-    '--from must be whole epoch seconds',
-  );
-  expect(carbonado(['info', '--bogus', 'x.wsp']).code).toBe(2);
-  expect(carbonado(['frobnicate']).code).toBe(2);
-  expect(carbonado(['info', '--help']).stdout).toContain('usage: carbonado info');
+test('bad options and verbs are usage errors (exit 2) that show the usage', async () => {
+  const badFrom = await carbonado(['fetch', '--from', 'yesterday', 'x.wsp']);
+  expect(badFrom.code).toBe(2);
+  expect(badFrom.stderr).toContain('--from must be whole epoch seconds');
+  expect((await carbonado(['info', '--bogus', 'x.wsp'])).code).toBe(2);
+  expect((await carbonado(['frobnicate'])).code).toBe(2);
+  expect((await carbonado(['info', '--help'])).stdout).toContain('usage: carbonado info');
 });
 
 test('the carbonado bin runs as a program', () => {

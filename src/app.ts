@@ -1,0 +1,253 @@
+// carbonado serve: owns and wires every component (go-carbon carbon/app.go): retention policy, WAL, write
+// cache, persister on the worker pool, carbon listeners, HTTP, self-metrics; start, stop (flush) and reload.
+import type { Server } from 'node:net';
+import type { Socket as UdpSocket } from 'node:dgram';
+import type { FastifyInstance } from 'fastify';
+import { type RetentionPolicy, WritePool, readRetentionPolicy } from '../storage/index.js';
+import type { Config } from './config/schema.js';
+import { buildHttpServer } from './http/server.js';
+import { type IngestCounters, RejectLog, newIngestCounters } from './ingest/batch-sink.js';
+import { WriteCache } from './ingest/cache.js';
+import {
+  Connections,
+  type ListenerContext,
+  startLineTcp,
+  startLineUdp,
+  startPickle,
+} from './ingest/listeners.js';
+import { metricRelativePath } from './ingest/metric-name.js';
+import { type ReplayStats, Wal } from './ingest/wal.js';
+import { Persister } from './persister.js';
+import { SelfMetrics } from './self-metrics.js';
+import { StorageFacade } from './storage-facade.js';
+
+/** Ports actually bound (differ from the config when it asked for port 0). */
+export interface BoundPorts {
+  line: number | undefined;
+  udp: number | undefined;
+  pickle: number | undefined;
+  http: number;
+}
+
+export class App {
+  readonly config: Config;
+  readonly http: FastifyInstance;
+  readonly cache: WriteCache;
+  readonly counters: IngestCounters = newIngestCounters();
+  readonly storage: StorageFacade;
+  ports: BoundPorts = { line: undefined, udp: undefined, pickle: undefined, http: 0 };
+  #policy: RetentionPolicy;
+  #pool: WritePool;
+  #wal!: Wal;
+  #persister: Persister;
+  #connections = new Connections();
+  #servers: Server[] = [];
+  #udp: UdpSocket | undefined;
+  #selfTimer: NodeJS.Timeout | undefined;
+  #pauses = 0;
+  #stopping = false;
+
+  private constructor(config: Config, policy: RetentionPolicy) {
+    this.config = config;
+    this.#policy = policy;
+    this.http = buildHttpServer(config.log.level, { health: () => this.#health() });
+    const shards = config.persister.workers;
+    this.cache = new WriteCache({
+      shards,
+      maxSize: config.cache.maxSize,
+      lowWatermark: config.cache.lowWatermark,
+      strategy: config.cache.writeStrategy,
+      onFull: () => {
+        this.#pauses++;
+        this.#connections.pauseAll();
+        this.log.warn(
+          { cacheSize: this.cache.size, maxSize: config.cache.maxSize },
+          'cache full: receivers paused',
+        );
+      },
+      onDrained: () => {
+        if (this.#stopping) return;
+        this.#connections.resumeAll();
+        this.log.info({ cacheSize: this.cache.size }, 'cache below low watermark: receivers resumed');
+      },
+    });
+    this.#pool = new WritePool(shards);
+    this.#persister = new Persister({
+      pool: this.#pool,
+      cache: this.cache,
+      policy: () => this.#policy,
+      pathOf: metricRelativePath,
+      whisperDir: config.whisperDir,
+      sparse: config.whisper.sparse,
+      fallocate: config.whisper.fallocate,
+      maxCreatesPerMinute: config.persister.maxCreatesPerMinute,
+      maxUpdatesPerSecond: config.persister.maxUpdatesPerSecond,
+      flushIntervalMs: config.persister.flushIntervalMs,
+      onSettled: () => this.#wal.release(this.cache.oldestLiveSegment()),
+      onError: (name, code, message) => this.#rejects.note('write failed', { metric: name, code, message }),
+    });
+    this.storage = new StorageFacade({
+      whisperDir: config.whisperDir,
+      cache: this.cache,
+      policy: () => this.#policy,
+      pathOf: metricRelativePath,
+    });
+  }
+
+  /** Times flow control paused the receivers since start. */
+  get flowControlPauses(): number {
+    return this.#pauses;
+  }
+
+  get log(): FastifyInstance['log'] {
+    return this.http.log;
+  }
+
+  readonly #rejects = new RejectLog((message, detail) => this.log.warn(detail, message));
+
+  /** Starts everything; the WAL is replayed into the cache before any listener opens. */
+  static async start(config: Config): Promise<App> {
+    const policy = await readRetentionPolicy(config.confDir);
+    const app = new App(config, policy);
+    try {
+      await app.#start();
+    } catch (err) {
+      await app.stop().catch(() => undefined);
+      throw err;
+    }
+    return app;
+  }
+
+  async #start(): Promise<void> {
+    const c = this.config;
+    this.log.info({ confDir: c.confDir, whisperDir: c.whisperDir, walDir: c.walDir }, 'starting carbonado');
+    let replayed: ReplayStats;
+    ({ wal: this.#wal, stats: replayed } = Wal.open(
+      c.walDir,
+      {
+        fsyncIntervalMs: c.wal.fsyncIntervalMs,
+        segmentBytes: c.wal.segmentBytes,
+        onError: (err) => this.log.error({ err }, err.message),
+      },
+      (name, timestamp, value, segment) => this.cache.add(name, timestamp, value, segment),
+    ));
+    if (replayed.points > 0 || replayed.damaged > 0) {
+      this.log.info(replayed, 'write-ahead log replayed into the cache');
+    }
+    this.#persister.start();
+    const ctx: ListenerContext = {
+      host: c.listen,
+      accept: (names, timestamps, values) => this.accept(names, timestamps, values),
+      counters: this.counters,
+      rejects: this.#rejects,
+      now: () => Math.floor(Date.now() / 1000),
+      paused: () => this.cache.full,
+      log: (message, detail) => this.log.debug(detail, message),
+    };
+    if (c.line.tcp) {
+      const { server, port } = await startLineTcp(ctx, this.#connections, c.line.port, c.line.maxLineLength);
+      this.#servers.push(server);
+      this.ports.line = port;
+    }
+    if (c.line.udp) {
+      const { socket, port } = await startLineUdp(
+        ctx,
+        c.line.port === 0 ? 0 : c.line.port,
+        c.line.maxLineLength,
+      );
+      this.#udp = socket;
+      this.ports.udp = port;
+    }
+    if (c.pickle.enabled) {
+      const { server, port } = await startPickle(
+        ctx,
+        this.#connections,
+        c.pickle.port,
+        c.pickle.maxFrameBytes,
+      );
+      this.#servers.push(server);
+      this.ports.pickle = port;
+    }
+    await this.http.listen({ host: c.listen, port: c.http.port });
+    this.ports.http = (this.http.server.address() as { port: number }).port;
+    if (c.selfMetrics.intervalSeconds > 0) this.#startSelfMetrics();
+    this.log.info({ listen: c.listen, ports: this.ports, workers: c.persister.workers }, 'carbonado ready');
+  }
+
+  /** Accepts one batch: logged to the WAL first, then cached (readable at once). */
+  accept(names: string[], timestamps: number[], values: number[]): void {
+    const segment = this.#wal.append(names, timestamps, values);
+    for (let i = 0; i < names.length; i++) {
+      this.cache.add(names[i] as string, timestamps[i] as number, values[i] as number, segment);
+    }
+  }
+
+  /** Re-reads storage-schemas.conf and storage-aggregation.conf; keeps the old policy when they are bad. */
+  async reload(): Promise<boolean> {
+    try {
+      this.#policy = await readRetentionPolicy(this.config.confDir);
+      this.log.info({ confDir: this.config.confDir }, 'storage schemas reloaded');
+      return true;
+    } catch (err) {
+      this.log.error({ err }, `schema reload failed, keeping the previous ones: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Stops listening, flushes the cache to the files (progress in the log), closes the WAL and the pool. */
+  async stop(): Promise<{ flushed: boolean }> {
+    if (this.#stopping) return { flushed: false };
+    this.#stopping = true;
+    clearInterval(this.#selfTimer);
+    await Promise.all(this.#servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    this.#connections.destroyAll();
+    this.#udp?.close();
+    let flushed = true;
+    if (this.#wal !== undefined) {
+      const left = this.cache.size + this.cache.inflightSize;
+      this.log.info({ points: left, metrics: this.cache.queues }, 'flushing the cache');
+      const deadline = Date.now() + this.config.shutdown.flushTimeoutMs;
+      flushed = await this.#persister.flush(deadline, (points, metrics) =>
+        this.log.info({ points, metrics }, 'flushing the cache'),
+      );
+      this.#persister.stop();
+      this.#wal.close();
+      this.#wal.release(this.cache.oldestLiveSegment());
+      this.log.info({ flushed, pointsLeftInWal: this.cache.size + this.cache.inflightSize }, 'cache flushed');
+    }
+    await this.#pool.close();
+    await this.http.close();
+    return { flushed };
+  }
+
+  #startSelfMetrics(): void {
+    const c = this.config.selfMetrics;
+    const self = new SelfMetrics(`${c.prefix}.agents.${c.host}-${c.instance}`, {
+      counters: this.counters,
+      persister: this.#persister.stats,
+      cacheSize: () => this.cache.size + this.cache.inflightSize,
+      cacheQueues: () => this.cache.queues,
+      activeConnections: () => this.#connections.sockets.size,
+      walSegments: () => this.#wal.closedSegments.length + 1,
+      flowControlPauses: () => this.#pauses,
+    });
+    this.#selfTimer = setInterval(() => {
+      const now = Math.floor(Date.now() / 1000);
+      const points = self.collect();
+      this.accept(
+        points.map(([name]) => name),
+        points.map(() => now),
+        points.map(([, value]) => value),
+      );
+    }, c.intervalSeconds * 1000);
+    this.#selfTimer.unref();
+  }
+
+  #health(): Record<string, unknown> {
+    return {
+      cache: { size: this.cache.size, inflight: this.cache.inflightSize, full: this.cache.full },
+      metricsReceived: this.counters.metricsReceived,
+      committedPoints: this.#persister.stats.committedPoints,
+    };
+  }
+}
