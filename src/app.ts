@@ -17,7 +17,7 @@ import {
 } from './ingest/listeners.js';
 import { metricRelativePath } from './ingest/metric-name.js';
 import { type ReplayStats, Wal } from './ingest/wal.js';
-import { Persister } from './persister.js';
+import { Persister, type PersisterStats } from './persister.js';
 import { SelfMetrics } from './self-metrics.js';
 import { StorageFacade } from './storage-facade.js';
 
@@ -92,6 +92,11 @@ export class App {
       policy: () => this.#policy,
       pathOf: metricRelativePath,
     });
+  }
+
+  /** The persister's counters since start. */
+  get persisterStats(): Readonly<PersisterStats> {
+    return this.#persister.stats;
   }
 
   /** Times flow control paused the receivers since start. */
@@ -211,6 +216,7 @@ export class App {
         this.log.info({ points, metrics }, 'flushing the cache'),
       );
       this.#persister.stop();
+      await this.#persister.idle(10_000);
       this.#wal.close();
       this.#wal.release(this.cache.oldestLiveSegment());
       this.log.info({ flushed, pointsLeftInWal: this.cache.size + this.cache.inflightSize }, 'cache flushed');

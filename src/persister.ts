@@ -35,6 +35,8 @@ export interface PersisterStats {
   errors: number;
   /** Summed worker time of tasks, ms (avgUpdateTime = this / updateOperations). */
   workerMs: number;
+  /** Write tasks handed to the pool. */
+  tasks: number;
 }
 
 /** Token bucket: holds one period's worth (`capacity`), refilled continuously over `periodMs`. */
@@ -62,6 +64,10 @@ class TokenBucket {
   refund(n: number): void {
     if (Number.isFinite(this.capacity)) this.#tokens = Math.min(this.capacity, this.#tokens + n);
   }
+  /** Whether a take(1) now would get a token. */
+  available(): boolean {
+    return this.take(1) === 1 && (this.refund(1), true);
+  }
 }
 
 export class Persister {
@@ -72,10 +78,13 @@ export class Persister {
     droppedCreates: 0,
     errors: 0,
     workerMs: 0,
+    tasks: 0,
   };
   readonly #o: PersisterOptions;
   readonly #busy: boolean[];
-  readonly #needsCreate = new Set<string>();
+  /** Metrics handed a create token: their next write carries the schema to create the file with. */
+  readonly #granted = new Set<string>();
+  #stopped = false;
   #bucket: TokenBucket;
   #updates: TokenBucket;
   #timer: NodeJS.Timeout | undefined;
@@ -94,8 +103,16 @@ export class Persister {
     this.#timer.unref();
   }
 
+  /** Stops dispatching; tasks already running finish (wait with `idle`). */
   stop(): void {
+    this.#stopped = true;
     clearInterval(this.#timer);
+  }
+
+  /** Resolves when no task is running, or after `ms`. */
+  async idle(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (this.#running > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
   }
 
   /** Tasks running in the pool now. */
@@ -137,7 +154,14 @@ export class Persister {
   }
 
   #pump(shard: number): void {
-    if (this.#busy[shard] || this.#o.cache.waiting(shard) === 0) return;
+    if (this.#stopped || this.#busy[shard]) return;
+    // Metrics whose file is missing wait parked until the create bucket has a token for them.
+    const parked = this.#o.cache.parkedCount(shard);
+    if (parked > 0) {
+      const tokens = this.#bucket.take(Math.min(parked, this.#o.batchMetrics ?? 2_000));
+      for (const name of this.#o.cache.unpark(shard, tokens)) this.#granted.add(name);
+    }
+    if (this.#o.cache.waiting(shard) === 0) return;
     const updates = this.#updates.take(this.#o.batchMetrics ?? 2_000);
     if (updates === 0) return; // the update budget refills; the timer comes back
     const taken = this.#o.cache.take(shard, this.#o.batchPoints ?? 20_000, updates);
@@ -152,7 +176,7 @@ export class Persister {
         timestamps: t.timestamps,
         values: t.values,
       };
-      if (this.#needsCreate.has(t.name)) {
+      if (this.#granted.has(t.name)) {
         const m = this.#o.policy().match(t.name);
         item.create = {
           archives: [...m.archives],
@@ -163,9 +187,10 @@ export class Persister {
       }
       items.push(item);
     }
-    const createBudget = this.#bucket.take(wantCreate);
+    const createBudget = wantCreate; // tokens taken when these were unparked
     this.#busy[shard] = true;
     this.#running++;
+    this.stats.tasks++;
     const task = {
       whisperDir: this.#o.whisperDir,
       now: Math.floor((this.#o.now?.() ?? Date.now()) / 1000),
@@ -186,19 +211,21 @@ export class Persister {
     s.updateOperations += result.updateOperations;
     s.creates += result.creates;
     this.#bucket.refund(createBudget - result.creates);
+    let progress = false;
     result.results.forEach((r, i) => {
       const item = taken[i] as TakenItem;
+      const granted = this.#granted.delete(r.name);
       switch (r.status) {
         case 'created':
         case 'updated':
-          if (r.status === 'created') this.#needsCreate.delete(r.name);
+          progress = true;
           s.committedPoints += r.committed;
-          this.#o.cache.settle(shard, item, false);
+          this.#o.cache.settle(shard, item, 'done');
           break;
         case 'missing':
-          if (this.#needsCreate.has(r.name)) s.droppedCreates++;
-          this.#needsCreate.add(r.name);
-          this.#o.cache.settle(shard, item, true);
+          // The file does not exist: park the metric until a create token is free for it.
+          if (!granted && !this.#bucket.available()) s.droppedCreates++;
+          this.#o.cache.settle(shard, item, 'park');
           break;
         case 'error': {
           s.errors++;
@@ -206,26 +233,30 @@ export class Persister {
           this.#o.onError?.(r.name, code, r.error?.message ?? 'write failed');
           // An I/O failure (disk full, EIO) may pass: keep the points. Anything else (a corrupt file) would
           // fail forever: drop them, as carbon does, and say so.
-          this.#o.cache.settle(shard, item, code === 'STORAGE_ERR_IO');
+          this.#o.cache.settle(shard, item, code === 'STORAGE_ERR_IO' ? 'requeue' : 'done');
           break;
         }
       }
     });
-    this.#done(shard);
+    this.#done(shard, progress);
   }
 
   #failTask(shard: number, taken: TakenItem[], err: Error): void {
     this.stats.errors++;
     this.#o.onError?.('(write task)', 'STORAGE_ERR_IO', err.message);
-    for (const item of taken) this.#o.cache.settle(shard, item, true);
-    this.#done(shard);
+    for (const item of taken) {
+      this.#granted.delete(item.name);
+      this.#o.cache.settle(shard, item, 'requeue');
+    }
+    this.#done(shard, false);
   }
 
-  #done(shard: number): void {
+  /** A task ended: keep the shard busy at once when it got somewhere, else wait for the next tick. */
+  #done(shard: number, progress: boolean): void {
     this.#busy[shard] = false;
     this.#running--;
     this.#o.onSettled?.();
     for (const wake of this.#idle.splice(0)) wake();
-    this.#pump(shard);
+    if (progress) this.#pump(shard);
   }
 }

@@ -40,6 +40,8 @@ export interface CacheOptions {
 export class WriteCache {
   readonly shards: number;
   readonly #entries: Map<string, Entry>[];
+  /** Metrics whose file does not exist yet and may not be created now (create budget used up). */
+  readonly #parked: Map<string, Entry>[];
   readonly #inflight: Map<string, TakenItem>[];
   readonly #segRefs = new Map<number, number>();
   readonly #rounds: { names: string[]; at: number }[];
@@ -52,6 +54,7 @@ export class WriteCache {
     this.#options = options;
     this.shards = options.shards;
     this.#entries = Array.from({ length: options.shards }, () => new Map());
+    this.#parked = Array.from({ length: options.shards }, () => new Map());
     this.#inflight = Array.from({ length: options.shards }, () => new Map());
     this.#rounds = Array.from({ length: options.shards }, () => ({ names: [], at: 0 }));
   }
@@ -68,7 +71,7 @@ export class WriteCache {
 
   /** Metrics with points waiting. */
   get queues(): number {
-    return this.#entries.reduce((n, m) => n + m.size, 0);
+    return this.#entries.reduce((n, m) => n + m.size, 0) + this.#parked.reduce((n, m) => n + m.size, 0);
   }
 
   get full(): boolean {
@@ -77,7 +80,9 @@ export class WriteCache {
 
   /** Adds one accepted point, logged in WAL segment `seg`. */
   add(name: string, timestamp: number, value: number, seg: number): void {
-    const map = this.#entries[shardOf(name, this.shards)] as Map<string, Entry>;
+    const shard = shardOf(name, this.shards);
+    const parked = this.#parked[shard] as Map<string, Entry>;
+    const map = parked.size > 0 && parked.has(name) ? parked : (this.#entries[shard] as Map<string, Entry>);
     const entry = map.get(name);
     if (entry === undefined) {
       map.set(name, { ts: [timestamp], vs: [value], seg });
@@ -90,9 +95,28 @@ export class WriteCache {
     this.#checkFull();
   }
 
-  /** Metrics waiting in one shard. */
+  /** Metrics of one shard ready to be written. */
   waiting(shard: number): number {
     return (this.#entries[shard] as Map<string, Entry>).size;
+  }
+
+  /** Metrics of one shard parked until their file may be created. */
+  parkedCount(shard: number): number {
+    return (this.#parked[shard] as Map<string, Entry>).size;
+  }
+
+  /** Makes up to `n` parked metrics of a shard (longest parked first) ready again; returns how many. */
+  unpark(shard: number, n: number): string[] {
+    const parked = this.#parked[shard] as Map<string, Entry>;
+    const map = this.#entries[shard] as Map<string, Entry>;
+    const moved: string[] = [];
+    for (const [name, entry] of parked) {
+      if (moved.length >= n) break;
+      parked.delete(name);
+      map.set(name, entry);
+      moved.push(name);
+    }
+    return moved;
   }
 
   /** Names of one shard in the order the strategy writes them (a lazy sequence; entries may vanish). */
@@ -145,30 +169,36 @@ export class WriteCache {
   }
 
   /**
-   * Ends a taken item: written (or dropped for good) → released; `requeue` → its points go back in front
-   * of anything that arrived meanwhile (which stays newer, so it still wins).
+   * Ends a taken item. `done`: written (or dropped for good), released. `requeue`: its points go back in front
+   * of anything that arrived meanwhile (which stays newer, so it still wins). `park`: the same, but set
+   * aside with those newer points until `unpark` (its file may not be created yet).
    */
-  settle(shard: number, item: TakenItem, requeue: boolean): void {
+  settle(shard: number, item: TakenItem, outcome: 'done' | 'requeue' | 'park'): void {
     const inflight = this.#inflight[shard] as Map<string, TakenItem>;
     inflight.delete(item.name);
     this.#inflightPoints -= item.timestamps.length;
-    if (!requeue) {
+    if (outcome === 'done') {
       this.#ref(item.seg, -1);
       this.#checkFull();
       return;
     }
-    const map = this.#entries[shard] as Map<string, Entry>;
-    const newer = map.get(item.name);
+    const ready = this.#entries[shard] as Map<string, Entry>;
+    const target = outcome === 'park' ? (this.#parked[shard] as Map<string, Entry>) : ready;
+    const newer = ready.get(item.name);
     const ts = Array.from(item.timestamps);
     const vs = Array.from(item.values);
     if (newer === undefined) {
-      map.set(item.name, { ts, vs, seg: item.seg });
+      target.set(item.name, { ts, vs, seg: item.seg });
     } else {
       newer.ts = ts.concat(newer.ts);
       newer.vs = vs.concat(newer.vs);
       const older = Math.min(newer.seg, item.seg);
       this.#ref(older === item.seg ? newer.seg : item.seg, -1);
       newer.seg = older;
+      if (target !== ready) {
+        ready.delete(item.name);
+        target.set(item.name, newer);
+      }
     }
     this.#cached += ts.length;
     this.#checkFull();
@@ -184,7 +214,9 @@ export class WriteCache {
       timestamps.push(...inflight.timestamps);
       values.push(...inflight.values);
     }
-    const entry = (this.#entries[shard] as Map<string, Entry>).get(name);
+    const entry =
+      (this.#entries[shard] as Map<string, Entry>).get(name) ??
+      (this.#parked[shard] as Map<string, Entry>).get(name);
     if (entry !== undefined) {
       timestamps.push(...entry.ts);
       values.push(...entry.vs);

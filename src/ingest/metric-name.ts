@@ -20,6 +20,8 @@ const OPENMETRICS_SEGMENT = /^([^=]+)="((?:[\\]["\\]|[^"\\])+)"(:?,|$)/;
 const PROHIBITED_TAG_CHARS = [';', '!', '^', '='];
 
 const fail = (reason: string): NameCheck => ({ ok: false, reason });
+/** A name as quoted in a reason: reasons go to logs, names may be 16 KiB long. */
+const show = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
 /**
  * Normalizes a received metric name as carbon does and checks it is safe as a path. Plain names lose
@@ -34,7 +36,7 @@ export function normalizeMetricName(raw: string): NameCheck {
   if (bad !== undefined) return fail(bad);
   if (!raw.includes(';') && !(raw.endsWith('"}') && raw.includes('{'))) {
     const name = raw.charCodeAt(0) === 0x7e ? raw.replace(/^~+/, '') : raw;
-    if (name.length === 0) return fail(`metric name "${raw}" is only '~' characters`);
+    if (name.length === 0) return fail(`metric name "${show(raw)}" is only '~' characters`);
     const problem = plainNameProblem(name);
     return problem === undefined ? { ok: true, name } : fail(problem);
   }
@@ -46,7 +48,9 @@ export function normalizeMetricName(raw: string): NameCheck {
     const again = canonicalMetricName(canonical.name);
     return again.ok && again.name === canonical.name
       ? canonical
-      : fail(`tagged name "${raw}" has no stable canonical form (carbon gives "${canonical.name}")`);
+      : fail(
+          `tagged name "${show(raw)}" has no stable canonical form (carbon gives "${show(canonical.name)}")`,
+        );
   }
   // `a;name=x` and `a{name="x"}` canonicalize to the plain name `a`.
   const problem = plainNameProblem(canonical.name);
@@ -120,7 +124,7 @@ function unsafeCharacter(name: string): string | undefined {
 
 /** Why a plain (untagged) name is unsafe as a path below the whisper directory, or undefined. */
 function plainNameProblem(name: string): string | undefined {
-  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  const shown = show(name);
   if (name.length === 0) return 'empty metric name';
   let nodeStart = 0;
   for (let i = 0; i <= name.length; i++) {
@@ -161,9 +165,10 @@ function parseCarbonTags(raw: string): NameCheck {
   for (let i = 1; i < segments.length; i++) {
     const segment = segments[i]!;
     const eq = segment.indexOf('=');
-    if (eq <= 0) return fail(`tagged name "${raw}" has an invalid segment "${segment}" (want tag=value)`);
+    if (eq <= 0)
+      return fail(`tagged name "${show(raw)}" has an invalid segment "${show(segment)}" (want tag=value)`);
     const problem = tagProblem(segment.slice(0, eq), segment.slice(eq + 1));
-    if (problem !== undefined) return fail(`tagged name "${raw}": ${problem}`);
+    if (problem !== undefined) return fail(`tagged name "${show(raw)}": ${problem}`);
     tags.set(segment.slice(0, eq), segment.slice(eq + 1));
   }
   return formatTagged(raw, segments[0]!, tags);
@@ -172,16 +177,17 @@ function parseCarbonTags(raw: string): NameCheck {
 /** carbon TaggedSeries.parse_openmetrics: `metric{tag="value",…}`, `\"` and `\\` escapes in values. */
 function parseOpenMetrics(raw: string): NameCheck {
   const parts = raw.slice(0, -1).split('{');
-  if (parts.length !== 2) return fail(`tagged name "${raw}" has more than one '{'`);
+  if (parts.length !== 2) return fail(`tagged name "${show(raw)}" has more than one '{'`);
   const metric = parts[0]!;
   const tags = new Map<string, string>();
   let rest = parts[1]!;
   while (rest.length > 0) {
     const m = OPENMETRICS_SEGMENT.exec(rest);
-    if (m === null) return fail(`tagged name "${raw}" has an invalid segment "${rest}" (want tag="value")`);
+    if (m === null)
+      return fail(`tagged name "${show(raw)}" has an invalid segment "${show(rest)}" (want tag="value")`);
     const value = m[2]!.replaceAll('\\"', '"').replaceAll('\\\\', '\\');
     const problem = tagProblem(m[1]!, value);
-    if (problem !== undefined) return fail(`tagged name "${raw}": ${problem}`);
+    if (problem !== undefined) return fail(`tagged name "${show(raw)}": ${problem}`);
     tags.set(m[1]!, value);
     rest = rest.slice(m[0].length);
   }
@@ -191,20 +197,21 @@ function parseOpenMetrics(raw: string): NameCheck {
 /** carbon TaggedSeries.validateTagAndValue. */
 function tagProblem(tag: string, value: string): string | undefined {
   if (tag.length === 0) return 'tag may not be empty';
-  if (value.length === 0) return `value for tag "${tag}" may not be empty`;
+  if (value.length === 0) return `value for tag "${show(tag)}" may not be empty`;
   for (const ch of PROHIBITED_TAG_CHARS) {
-    if (tag.includes(ch)) return `character "${ch}" is not allowed in tag "${tag}"`;
+    if (tag.includes(ch)) return `character "${ch}" is not allowed in tag "${show(tag)}"`;
   }
-  if (value.includes(';')) return `character ";" is not allowed in value "${value}" of tag "${tag}"`;
-  if (value[0] === '~') return `tag values may not start with "~" (tag "${tag}")`;
+  if (value.includes(';'))
+    return `character ";" is not allowed in value "${show(value)}" of tag "${show(tag)}"`;
+  if (value[0] === '~') return `tag values may not start with "~" (tag "${show(tag)}")`;
   return undefined;
 }
 
 /** carbon TaggedSeries.format: the `name` tag (metric without leading `~`) + sorted `;tag=value` strings. */
 function formatTagged(raw: string, metric: string, tags: Map<string, string>): NameCheck {
-  if (metric.length === 0) return fail(`tagged name "${raw}" has no metric before its tags`);
+  if (metric.length === 0) return fail(`tagged name "${show(raw)}" has no metric before its tags`);
   const name = metric.replace(/^~+/, '');
-  if (name.length === 0) return fail(`tagged name "${raw}": metric "${metric}" is only '~' characters`);
+  if (name.length === 0) return fail(`tagged name "${show(raw)}": its metric is only '~' characters`);
   const pairs: string[] = [];
   for (const [tag, value] of tags) if (tag !== 'name') pairs.push(`;${tag}=${value}`);
   return { ok: true, name: name + pairs.sort(compareCodePoints).join('') };

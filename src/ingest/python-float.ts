@@ -103,7 +103,7 @@ function toAsciiDigitsAndSpaces(text: string): string | undefined {
 function decimalValue(cp: number): number {
   let start = cp;
   while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 16;
+  return (cp - start) % 10;
 }
 
 /**

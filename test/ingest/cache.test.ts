@@ -22,7 +22,7 @@ test('naive order takes the longest-waiting metric first and a re-filled metric 
   const c = cache();
   for (const name of ['a', 'b', 'c']) c.add(name, 1, 1, 1);
   const first = c.take(0, 100, 1);
-  c.settle(0, first[0]!, false);
+  c.settle(0, first[0]!, 'done');
   c.add('a', 2, 2, 1);
   expect(c.take(0, 100, 10).map((i) => i.name)).toEqual(['b', 'c', 'a']);
 });
@@ -41,7 +41,7 @@ test('a metric being written is not taken again until it settles, and requeued p
   const [item] = c.take(0, 100, 100);
   c.add('a', 10, 2, 2);
   expect(c.take(0, 100, 100)).toEqual([]);
-  c.settle(0, item!, true);
+  c.settle(0, item!, 'requeue');
   const [again] = c.take(0, 100, 100);
   expect(Array.from(again!.values)).toEqual([2]);
   expect(again!.seg).toBe(1);
@@ -68,7 +68,7 @@ test('the cache reports full at maxSize and drained below the low watermark', ()
   expect(events).toEqual(['full']);
   const [item] = c.take(0, 100, 100);
   expect(events).toEqual(['full']); // in-flight points still count
-  c.settle(0, item!, false);
+  c.settle(0, item!, 'done');
   expect(events).toEqual(['full', 'drained']);
   expect(c.full).toBe(false);
 });
@@ -80,8 +80,23 @@ test('the oldest live WAL segment is the oldest one any waiting or in-flight poi
   expect(c.oldestLiveSegment()).toBe(3);
   const [a] = c.take(0, 100, 1);
   expect(c.oldestLiveSegment()).toBe(3);
-  c.settle(0, a!, false);
+  c.settle(0, a!, 'done');
   expect(c.oldestLiveSegment()).toBe(5);
-  c.settle(0, c.take(0, 100, 1)[0]!, false);
+  c.settle(0, c.take(0, 100, 1)[0]!, 'done');
   expect(c.oldestLiveSegment()).toBeUndefined();
+});
+
+test('a parked metric is not taken until unparked, and keeps the points that arrive meanwhile', () => {
+  const c = cache();
+  c.add('new', 10, 1, 1);
+  const [item] = c.take(0, 100, 100);
+  c.add('new', 20, 2, 1);
+  c.settle(0, item!, 'park');
+  c.add('new', 30, 3, 1);
+  expect(c.take(0, 100, 100)).toEqual([]);
+  expect([c.parkedCount(0), c.size, c.queues]).toEqual([1, 3, 1]);
+  expect(c.pending('new').timestamps).toEqual([10, 20, 30]);
+  expect(c.unpark(0, 5)).toEqual(['new']);
+  const [again] = c.take(0, 100, 100);
+  expect(Array.from(again!.timestamps)).toEqual([10, 20, 30]);
 });

@@ -62,6 +62,22 @@ describe('PickleFrameDecoder', () => {
     expect(seen.map((p) => p.buffer === stream.buffer)).toEqual([true, true, true]);
   });
 
+  test('a big frame in many small chunks is joined once, when complete', () => {
+    const big = frame(Buffer.alloc(100_000, 7));
+    const original = Buffer.concat;
+    let concats = 0;
+    Buffer.concat = (...args: Parameters<typeof Buffer.concat>) => (concats++, original(...args));
+    try {
+      const chunks = Array.from({ length: Math.ceil(big.length / 100) }, (_, i) =>
+        big.subarray(i * 100, i * 100 + 100),
+      );
+      expect(decode(chunks).frames).toHaveLength(1);
+    } finally {
+      Buffer.concat = original;
+    }
+    expect(concats).toBeLessThanOrEqual(2);
+  });
+
   test('a frame of exactly maxFrameBytes is accepted', () => {
     expect(decode([frame(Buffer.alloc(10, 1))], 10).frames).toEqual([Buffer.alloc(10, 1).toString('hex')]);
   });

@@ -154,6 +154,25 @@ describe('payloads refused whole', () => {
     expect(() => unpickleMetrics(many, { maxDepth: 32, maxItems: 100 })).toThrow(/more than 100 items/);
   });
 
+  test('knows every opcode of pickletools by name, and refuses by name each one it does not allow', () => {
+    const { pickleOpcodes } = readFixture<{ pickleOpcodes: [number, string][] }>('python-float.json');
+    expect(pickleOpcodes.length).toBeGreaterThan(65);
+    expect(pickleOpcodes.filter(([byte, name]) => !opcodeName(byte).startsWith(`${name} (`))).toEqual([]);
+    const allowed = new Set(
+      `PROTO FRAME STOP MARK EMPTY_LIST LIST APPEND APPENDS EMPTY_TUPLE TUPLE TUPLE1 TUPLE2 TUPLE3 NONE NEWTRUE
+      NEWFALSE INT BININT BININT1 BININT2 LONG LONG1 LONG4 FLOAT BINFLOAT STRING BINSTRING SHORT_BINSTRING UNICODE
+      BINUNICODE SHORT_BINUNICODE BINUNICODE8 SHORT_BINBYTES BINBYTES BINBYTES8 PUT BINPUT LONG_BINPUT MEMOIZE GET
+      BINGET LONG_BINGET`.split(/\s+/),
+    );
+    const refused = pickleOpcodes.filter(([, name]) => !allowed.has(name));
+    expect(refused.map(([, name]) => name)).toContain('GLOBAL');
+    for (const [byte, name] of refused) {
+      expect(() => unpickleMetrics(Buffer.from([0x80, 0x02, 0x4e, byte, 0x2e])), name).toThrow(
+        `${name} (0x${byte.toString(16)}`,
+      );
+    }
+  });
+
   test('names every opcode by its pickletools name', () => {
     expect([0x63, 0x52, 0x93, 0x81, 0x00].map(opcodeName)).toEqual([
       "GLOBAL (0x63 'c')",
@@ -200,6 +219,7 @@ describe('checkPickledPoints', () => {
     const items = [
       ['a.b', [1700000000, 1]],
       ['bad.shape', [1700000000]],
+      ['m', '12'], // carbon unpacks the string: metric m, timestamp 1, value 2
       [Buffer.from('bytes.ok'), ['1700000000', ' 2.5 ']],
       [Buffer.from([0xff]), [1, 1]],
       [42, [1700000000, 1]],
@@ -210,6 +230,7 @@ describe('checkPickledPoints', () => {
     ];
     expect(check(items).map((e) => ('point' in e ? e.point : e.reject))).toEqual([
       ['a.b', 1700000000, 1],
+      'fields',
       'fields',
       ['bytes.ok', 1700000000, 2.5],
       'utf8',

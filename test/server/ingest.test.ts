@@ -141,3 +141,21 @@ test('a point can be read through the server as soon as it is accepted, before i
   expect(r?.values.filter((v) => v !== null)).toEqual([42]);
   expect(app.storage.fetch('never.sent', t - 300, t, now())).toBeNull();
 });
+
+test('metrics over the create budget wait parked in the cache instead of cycling through the workers', async () => {
+  const dirs = makeDirs();
+  app = await startApp(dirs, ['--set', 'persister.maxCreatesPerMinute=0']);
+  const t = now() - 60;
+  app.accept(
+    Array.from({ length: 500 }, (_, i) => `parked.m${i}`),
+    new Array(500).fill(t),
+    new Array(500).fill(1),
+  );
+  await waitFor(() => app!.cache.parkedCount(0) + app!.cache.parkedCount(1) === 500);
+  const tasks = app.persisterStats.tasks;
+  await new Promise((r) => setTimeout(r, 500));
+  expect(app.persisterStats.tasks).toBe(tasks);
+  expect(app.persisterStats.droppedCreates).toBe(500);
+  expect(app.cache.size).toBe(500);
+  expect(existsSync(join(dirs.whisperDir, 'parked'))).toBe(false);
+});

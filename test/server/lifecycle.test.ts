@@ -108,3 +108,25 @@ test('SIGHUP reloads storage-schemas.conf: new files get the new retention', asy
   expect(info(wsp(dirs, 'before.reload')).archives[0]?.secondsPerPoint).toBe(60);
   expect(info(wsp(dirs, 'after.reload')).archives[0]?.secondsPerPoint).toBe(10);
 });
+
+test('a flush cut short by shutdown.flushTimeoutMs exits 1 promptly and the WAL brings the rest back', async () => {
+  const dirs = makeDirs();
+  const first = await spawnServer(dirs, [
+    '--set',
+    'shutdown.flushTimeoutMs=1',
+    '--set',
+    'persister.maxCreatesPerMinute=0',
+  ]);
+  const t = now() - 600;
+  const lines = Array.from({ length: 3000 }, (_, m) => `timeout.m${m} ${m} ${t}`);
+  await sendTcp(first.ports.line, lines.join('\n') + '\n');
+  await waitFor(() => first.output().length > 0 && readdirSync(dirs.walDir).length > 0);
+  const stoppedAt = Date.now();
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(1);
+  expect(Date.now() - stoppedAt).toBeLessThan(15_000);
+  const second = await spawnServer(dirs);
+  second.child.kill('SIGTERM');
+  expect(await second.exited).toBe(0);
+  for (const m of [0, 1234, 2999]) expect(values(dirs, `timeout.m${m}`, t - 600, t).at(-1)).toBe(m);
+});
