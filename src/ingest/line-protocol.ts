@@ -37,6 +37,7 @@ export const SAMPLE_LENGTH = 400;
 export function toSample(text: string): string {
   let s = text.trim();
   const cut = s.length > SAMPLE_LENGTH;
+  // Do not cut between the halves of a surrogate pair (a high surrogate is 0xD800–0xDBFF: >> 10 is 0x36).
   if (cut) s = s.slice(0, SAMPLE_LENGTH - (s.charCodeAt(SAMPLE_LENGTH - 1) >> 10 === 0x36 ? 1 : 0));
   s = s.replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return cut ? `${s}...` : s;
@@ -62,13 +63,14 @@ export function admitPoint(
   if (!(ts >= 0 && ts < TIMESTAMP_LIMIT)) {
     return { kind: 'timestamp', reason: `timestamp ${ts} is outside whisper's range [0, 2^32)` };
   }
-  if (isNormalizedAsciiName(rawName)) {
-    sink.point(rawName, ts + 0, value);
-    return undefined;
+  let name = rawName;
+  // Most names are plain ASCII and already normal: checked without allocating a NameCheck.
+  if (!isNormalizedAsciiName(rawName)) {
+    const check = normalizeMetricName(rawName);
+    if (!check.ok) return { kind: 'name', reason: check.reason };
+    name = check.name;
   }
-  const name = normalizeMetricName(rawName);
-  if (!name.ok) return { kind: 'name', reason: name.reason };
-  sink.point(name.name, ts + 0, value);
+  sink.point(name, ts + 0, value); // + 0 turns the -0 of Math.trunc(-0.5) into 0
   return undefined;
 }
 
