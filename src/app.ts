@@ -240,11 +240,15 @@ export class App {
     this.#selfTimer = setInterval(() => {
       const now = Math.floor(Date.now() / 1000);
       const points = self.collect();
-      this.accept(
-        points.map(([name]) => name),
-        points.map(() => now),
-        points.map(([, value]) => value),
-      );
+      try {
+        this.accept(
+          points.map(([name]) => name),
+          points.map(() => now),
+          points.map(([, value]) => value),
+        );
+      } catch (err) {
+        this.log.error({ err }, `self-metrics not recorded: ${(err as Error).message}`);
+      }
     }, c.intervalSeconds * 1000);
     this.#selfTimer.unref();
   }

@@ -223,7 +223,9 @@ export class Persister {
           this.#o.cache.settle(shard, item, 'done');
           break;
         case 'missing':
-          // The file does not exist: park the metric until a create token is free for it.
+          // The file does not exist: park the metric until a create token is free for it. Parking is
+          // progress too: the next pump unparks it at once if a token is free, and never re-sends it without.
+          progress = true;
           if (!granted && !this.#bucket.available()) s.droppedCreates++;
           this.#o.cache.settle(shard, item, 'park');
           break;
@@ -251,7 +253,7 @@ export class Persister {
     this.#done(shard, false);
   }
 
-  /** A task ended: keep the shard busy at once when it got somewhere, else wait for the next tick. */
+  /** A task ended: keep the shard busy at once unless it only failed (then wait for the next tick). */
   #done(shard: number, progress: boolean): void {
     this.#busy[shard] = false;
     this.#running--;

@@ -8,7 +8,8 @@ export type AcceptBatch = (names: string[], timestamps: number[], values: number
 export interface IngestCounters {
   metricsReceived: number;
   /** Rejected lines or pickle items, by reason. */
-  rejected: Record<IngestErrorKind | 'pickle' | 'oversize' | 'overflow', number>;
+  /** `failed`: reads whose handling threw (the batch was not accepted; the connection was closed). */
+  rejected: Record<IngestErrorKind | 'pickle' | 'oversize' | 'overflow' | 'failed', number>;
 }
 
 export function newIngestCounters(): IngestCounters {
@@ -25,6 +26,7 @@ export function newIngestCounters(): IngestCounters {
       pickle: 0,
       oversize: 0,
       overflow: 0,
+      failed: 0,
     },
   };
 }

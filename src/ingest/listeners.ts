@@ -34,6 +34,20 @@ export class Connections {
   }
 }
 
+/**
+ * Runs a socket handler so that a failure in it (a parser bug, the WAL refusing a write) costs only that
+ * connection: logged, the socket closed, the server up.
+ */
+function guarded(ctx: ListenerContext, socket: Socket | undefined, handler: () => void): void {
+  try {
+    handler();
+  } catch (err) {
+    ctx.rejects.note('input handling failed: connection closed', { error: (err as Error).message });
+    ctx.counters.rejected.failed++;
+    socket?.destroy();
+  }
+}
+
 function peerOf(socket: Socket): string {
   return `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
 }
@@ -73,10 +87,12 @@ export async function startLineTcp(
 ): Promise<{ server: Server; port: number }> {
   const server = tcpServer(ctx, connections, (socket, sink) => {
     const parser = new LineParser({ maxLineLength, now: ctx.now, sink });
-    socket.on('data', (chunk: Buffer) => {
-      parser.push(chunk);
-      sink.flush();
-    });
+    socket.on('data', (chunk: Buffer) =>
+      guarded(ctx, socket, () => {
+        parser.push(chunk);
+        sink.flush();
+      }),
+    );
     socket.on('end', () => {
       parser.end();
       sink.flush();
@@ -105,8 +121,10 @@ export async function startLineUdp(
       ctx.rejects.note('UDP datagram dropped: cache full', { peer: sink.peer, bytes: datagram.length });
       return;
     }
-    parseDatagram(datagram, { maxLineLength, now: ctx.now, sink });
-    sink.flush();
+    guarded(ctx, undefined, () => {
+      parseDatagram(datagram, { maxLineLength, now: ctx.now, sink });
+      sink.flush();
+    });
   });
   socket.on('error', (err) => ctx.log('UDP socket error', { error: err.message }));
   return { socket, port: await listen(socket, 'plaintext UDP', ctx.host, port) };
@@ -147,10 +165,12 @@ export async function startPickle(
         socket.destroy();
       },
     });
-    socket.on('data', (chunk: Buffer) => {
-      decoder.push(chunk);
-      sink.flush();
-    });
+    socket.on('data', (chunk: Buffer) =>
+      guarded(ctx, socket, () => {
+        decoder.push(chunk);
+        sink.flush();
+      }),
+    );
     socket.on('end', () => socket.end());
   });
   return { server, port: await listen(server, 'pickle', ctx.host, port) };

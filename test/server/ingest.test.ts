@@ -159,3 +159,19 @@ test('metrics over the create budget wait parked in the cache instead of cycling
   expect(app.cache.size).toBe(500);
   expect(existsSync(join(dirs.whisperDir, 'parked'))).toBe(false);
 });
+
+test('a failure while accepting a read (say the WAL cannot be written) closes that connection only', async () => {
+  const dirs = makeDirs();
+  app = await startApp(dirs);
+  const t = now() - 60;
+  const accept = app.accept.bind(app);
+  app.accept = () => {
+    throw new Error('injected: write-ahead log append failed');
+  };
+  await sendTcp(app.ports.line!, `lost.metric 1 ${t}\n`);
+  expect(app.counters.rejected.failed).toBe(1);
+  app.accept = accept;
+  await sendTcp(app.ports.line!, `kept.metric 2 ${t}\n`);
+  await waitFor(() => stored(dirs, 'kept.metric', t) === 2);
+  expect(existsSync(wsp(dirs, 'lost.metric'))).toBe(false);
+});
