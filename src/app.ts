@@ -1,11 +1,25 @@
 // carbonado serve: owns and wires every component (go-carbon carbon/app.go): retention policy, WAL, write
 // cache, persister on the worker pool, carbon listeners, HTTP, self-metrics; start, stop (flush) and reload.
+import { statSync, unlinkSync } from 'node:fs';
 import type { Server } from 'node:net';
 import type { Socket as UdpSocket } from 'node:dgram';
 import type { FastifyInstance } from 'fastify';
-import { type RetentionPolicy, WritePool, readRetentionPolicy } from '../storage/index.js';
+import { join } from 'node:path';
+import {
+  LevelMetricIndex,
+  type MetricIndex,
+  type RetentionPolicy,
+  WritePool,
+  readRetentionPolicy,
+  shardOf,
+} from '../storage/index.js';
 import type { Config } from './config/schema.js';
+import { registerFormParser } from './http/params.js';
+import { registerAdminRoutes } from './http/routes/admin.js';
+import { registerFindRoutes } from './http/routes/find.js';
+import { registerTagRoutes } from './http/routes/tags.js';
 import { buildHttpServer } from './http/server.js';
+import { IndexScanner } from './index-scan.js';
 import { type IngestCounters, RejectLog, newIngestCounters } from './ingest/batch-sink.js';
 import { WriteCache } from './ingest/cache.js';
 import {
@@ -39,11 +53,14 @@ export class App {
   #policy: RetentionPolicy;
   #pool: WritePool;
   #wal!: Wal;
+  #index: MetricIndex | undefined;
+  #scanner: IndexScanner | undefined;
   #persister: Persister;
   #connections = new Connections();
   #servers: Server[] = [];
   #udp: UdpSocket | undefined;
   #selfTimer: NodeJS.Timeout | undefined;
+  #sweepTimer: NodeJS.Timeout | undefined;
   #pauses = 0;
   #stopping = false;
 
@@ -85,6 +102,12 @@ export class App {
       flushIntervalMs: config.persister.flushIntervalMs,
       onSettled: () => this.#wal.release(this.cache.oldestLiveSegment()),
       onError: (name, code, message) => this.#rejects.note('write failed', { metric: name, code, message }),
+      onCreated: (names) => {
+        const seen = Math.floor(Date.now() / 1000);
+        this.#index?.add(names.map((name) => ({ name, seen }))).catch((err: Error) => {
+          this.log.error({ err }, `metric index update failed: ${err.message}`);
+        });
+      },
     });
     this.storage = new StorageFacade({
       whisperDir: config.whisperDir,
@@ -140,6 +163,7 @@ export class App {
       this.log.info(replayed, 'write-ahead log replayed into the cache');
     }
     this.#persister.start();
+    await this.#openIndex();
     const ctx: ListenerContext = {
       host: c.listen,
       accept: (names, timestamps, values) => this.accept(names, timestamps, values),
@@ -179,6 +203,101 @@ export class App {
     this.log.info({ listen: c.listen, ports: this.ports, workers: c.persister.workers }, 'carbonado ready');
   }
 
+  /** The metric index (LevelDB under <dataDir>/index), its routes, and a first scan if it never finished one. */
+  async #openIndex(): Promise<void> {
+    const c = this.config;
+    const index = await LevelMetricIndex.open(join(c.dataDir, 'index'));
+    this.#index = index;
+    this.#scanner = new IndexScanner(
+      index,
+      c.whisperDir,
+      join(c.dataDir, 'index-scan.json'),
+      (progress, msg) => this.log.info(progress, msg),
+    );
+    registerFormParser(this.http);
+    registerFindRoutes(this.http, {
+      index,
+      whisperDir: c.whisperDir,
+      maxResults: c.index.maxFindResults,
+      pathOf: metricRelativePath,
+    });
+    registerTagRoutes(this.http, {
+      index,
+      autocompleteLimit: c.index.autocompleteLimit,
+      now: () => Math.floor(Date.now() / 1000),
+    });
+    registerAdminRoutes(this.http, {
+      token: c.admin.token,
+      deleteSeries: (names) => this.deleteSeries(names),
+    });
+    if (c.index.retireAfterDays > 0) {
+      this.#sweepTimer = setInterval(() => void this.sweep(), 3600_000);
+      this.#sweepTimer.unref();
+    }
+    if (!this.#scanner.complete) {
+      // In the background: ingest and queries of what is indexed go on meanwhile.
+      this.#scanner
+        .scan(false)
+        .catch((err: Error) => this.log.error({ err }, `index scan failed: ${err.message}`));
+    }
+  }
+
+  /**
+   * Deletes series: cached points, the worker's open handle, the whisper file and the index entry. Points
+   * that arrive later create the series anew.
+   */
+  async deleteSeries(names: string[]): Promise<{ deleted: string[]; missing: string[] }> {
+    const deleted: string[] = [];
+    const missing: string[] = [];
+    const shards = this.config.persister.workers;
+    for (const name of names) {
+      this.cache.drop(name);
+      const path = metricRelativePath(name);
+      await this.#pool.forget(shardOf(name, shards), this.config.whisperDir, [path]);
+      try {
+        unlinkSync(join(this.config.whisperDir, path));
+        deleted.push(name);
+      } catch {
+        missing.push(name);
+      }
+    }
+    await this.#index?.remove(names);
+    if (deleted.length > 0) this.log.info({ deleted }, 'series deleted');
+    return { deleted, missing };
+  }
+
+  /** Deletes the series whose file was not written for index.retireAfterDays (file mtime). */
+  async sweep(now = Date.now()): Promise<string[]> {
+    const index = this.#index;
+    if (index === undefined || this.config.index.retireAfterDays <= 0) return [];
+    const cutoff = now - this.config.index.retireAfterDays * 86_400_000;
+    const stale: string[] = [];
+    for await (const series of index.all()) {
+      try {
+        if (statSync(join(this.config.whisperDir, metricRelativePath(series.name))).mtimeMs < cutoff)
+          stale.push(series.name);
+      } catch {
+        // no file: the rescan drops it
+      }
+    }
+    if (stale.length > 0) await this.deleteSeries(stale);
+    this.log.info(
+      { retired: stale.length, retireAfterDays: this.config.index.retireAfterDays },
+      'retirement sweep done',
+    );
+    return stale;
+  }
+
+  /** The metric index (undefined before start). */
+  get index(): MetricIndex | undefined {
+    return this.#index;
+  }
+
+  /** Re-walks the whisper directory: adds files dropped in by hand, drops series whose file is gone. */
+  rescan(): Promise<unknown> {
+    return this.#scanner?.scan(true) ?? Promise.resolve();
+  }
+
   /** Accepts one batch: logged to the WAL first, then cached (readable at once). */
   accept(names: string[], timestamps: number[], values: number[]): void {
     const segment = this.#wal.append(names, timestamps, values);
@@ -187,8 +306,12 @@ export class App {
     }
   }
 
-  /** Re-reads storage-schemas.conf and storage-aggregation.conf; keeps the old policy when they are bad. */
+  /**
+   * SIGHUP: re-reads storage-schemas.conf and storage-aggregation.conf (keeping the old policy when they are
+   * bad) and reconciles the metric index with the files in the background.
+   */
   async reload(): Promise<boolean> {
+    this.rescan().catch((err: Error) => this.log.error({ err }, `index rescan failed: ${err.message}`));
     try {
       this.#policy = await readRetentionPolicy(this.config.confDir);
       this.log.info({ confDir: this.config.confDir }, 'storage schemas reloaded');
@@ -204,6 +327,7 @@ export class App {
     if (this.#stopping) return { flushed: false };
     this.#stopping = true;
     clearInterval(this.#selfTimer);
+    clearInterval(this.#sweepTimer);
     await Promise.all(this.#servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     this.#connections.destroyAll();
     this.#udp?.close();
@@ -223,6 +347,7 @@ export class App {
     }
     await this.#pool.close();
     await this.http.close();
+    await this.#index?.close();
     return { flushed };
   }
 

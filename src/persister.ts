@@ -24,6 +24,8 @@ export interface PersisterOptions {
   /** After each task: the cache may now hold fewer WAL segments. */
   onSettled?: () => void;
   onError?: (name: string, code: string, message: string) => void;
+  /** Files this task created (the metric index learns of new series here). */
+  onCreated?: (names: string[]) => void;
   now?: () => number;
 }
 
@@ -212,12 +214,14 @@ export class Persister {
     s.creates += result.creates;
     this.#bucket.refund(createBudget - result.creates);
     let progress = false;
+    const created: string[] = [];
     result.results.forEach((r, i) => {
       const item = taken[i] as TakenItem;
       const granted = this.#granted.delete(r.name);
       switch (r.status) {
         case 'created':
         case 'updated':
+          if (r.status === 'created') created.push(r.name);
           progress = true;
           s.committedPoints += r.committed;
           this.#o.cache.settle(shard, item, 'done');
@@ -240,6 +244,7 @@ export class Persister {
         }
       }
     });
+    if (created.length > 0) this.#o.onCreated?.(created);
     this.#done(shard, progress);
   }
 

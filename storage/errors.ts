@@ -18,6 +18,11 @@ export const STORAGE_ERRORS = {
   STORAGE_ERR_FILE_EXISTS: 'create was asked to make a file that already exists',
   STORAGE_ERR_NOT_FOUND: 'The whisper file (or schema file) does not exist',
   STORAGE_ERR_IO: 'The operating system failed a read, write or create (ENOSPC, EIO, EACCES, …)',
+  STORAGE_ERR_LIMIT_EXCEEDED: 'A find or seriesByTag query matches more series than its limit allows',
+  STORAGE_ERR_INVALID_PATTERN: 'A find pattern is empty or expands to too many alternatives',
+  STORAGE_ERR_INVALID_TAG_EXPRESSION:
+    'A seriesByTag expression, tag filter or tagged series name is malformed or unsafe to run',
+  STORAGE_ERR_INDEX: 'The metric index database cannot be opened, read or written',
 } as const;
 
 export type StorageErrorCode = keyof typeof STORAGE_ERRORS;

@@ -12,3 +12,21 @@ export type {
   WriteTask,
   WriteTaskResult,
 } from './pool/write-task.js';
+export type {
+  FindNode,
+  FindOptions,
+  MetricIndex,
+  SeriesInfo,
+  TagCount,
+  TagValueCount,
+} from './index/metric-index.js';
+export { LevelMetricIndex } from './index/level-index.js';
+export { MemoryMetricIndex } from './index/memory-index.js';
+export { compileGlob, expandBraces, type CompiledGlob, type GlobSegment } from './index/glob.js';
+export {
+  canonicalTaggedName,
+  formatTaggedName,
+  isTagged,
+  parseTagExpression,
+  parseTaggedName,
+} from './index/tag-expr.js';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from '../../storage/index.js';
 import { AppError } from '../errors.js';
+import { runDelete, usage as deleteUsage } from './commands/delete.js';
 import { runFetch, usage as fetchUsage } from './commands/fetch.js';
 import { runInfo, usage as infoUsage } from './commands/info.js';
 import { runServe, usage as serveUsage } from './commands/serve.js';
@@ -14,6 +15,7 @@ import type { CliIo } from './io.js';
 const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> =
   {
     serve: { usage: serveUsage, run: runServe },
+    delete: { usage: deleteUsage, run: runDelete },
     info: { usage: infoUsage, run: runInfo },
     fetch: { usage: fetchUsage, run: (argv, io) => runFetch(argv, io, () => Date.now() / 1000) },
   };
@@ -38,6 +40,7 @@ const HELP = `usage: carbonado <verb> [options]
 
 verbs:
   serve   run the server (carbon receivers, write cache, WAL, persister, HTTP)
+  delete  delete series from a running server (admin API)
   info    print a whisper file's header (whisper-info)
   fetch   print a whisper file's points (whisper-fetch)
 

@@ -111,6 +111,20 @@ const LogSchema = section({
   level: oneOf(LOG_LEVELS).default('info'),
 });
 
+const IndexSchema = section({
+  /** Most names one find, expand or seriesByTag may return; more is a 400 naming the limit. */
+  maxFindResults: positiveInt().default(100_000),
+  /** Default `limit` of /tags/autoComplete/* (graphite-web TAGDB_AUTOCOMPLETE_LIMIT). */
+  autocompleteLimit: positiveInt().default(100),
+  /** Days without a write after which a series is deleted (file and index); 0 keeps everything. */
+  retireAfterDays: nonNegativeInt().default(0),
+});
+
+const AdminSchema = section({
+  /** Bearer token of the /admin/* routes (deleting series); empty disables them. */
+  token: z.string().default(''),
+});
+
 const ShutdownSchema = section({
   /** Milliseconds SIGTERM/SIGINT waits for the cache to reach disk before exiting anyway. */
   flushTimeoutMs: positiveInt().default(60_000),
@@ -141,6 +155,8 @@ const ConfigObjectSchema = z.strictObject(
     wal: WalSchema.prefault({}),
     selfMetrics: SelfMetricsSchema.prefault({}),
     log: LogSchema.prefault({}),
+    index: IndexSchema.prefault({}),
+    admin: AdminSchema.prefault({}),
     shutdown: ShutdownSchema.prefault({}),
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping of keys' : undefined) },

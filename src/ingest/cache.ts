@@ -204,6 +204,21 @@ export class WriteCache {
     this.#checkFull();
   }
 
+  /** Drops the waiting (not in-flight) points of a metric, e.g. when the series is deleted; returns how many. */
+  drop(name: string): number {
+    const shard = shardOf(name, this.shards);
+    for (const map of [this.#entries[shard], this.#parked[shard]] as Map<string, Entry>[]) {
+      const entry = map.get(name);
+      if (entry === undefined) continue;
+      map.delete(name);
+      this.#cached -= entry.ts.length;
+      this.#ref(entry.seg, -1);
+      this.#checkFull();
+      return entry.ts.length;
+    }
+    return 0;
+  }
+
   /** Every point not yet confirmed on disk for `name`, chronological by arrival (later wins). */
   pending(name: string): { timestamps: number[]; values: number[] } {
     const shard = shardOf(name, this.shards);

@@ -53,6 +53,13 @@ export class WritePool {
     return pool.run(task) as Promise<WriteTaskResult>;
   }
 
+  /** Makes the shard's worker close its handles of these files (they are about to be deleted). */
+  forget(shard: number, whisperDir: string, paths: string[]): Promise<number> {
+    const pool = this.#pools[shard];
+    if (pool === undefined) throw new RangeError(`no shard ${shard}`);
+    return pool.run({ whisperDir, paths }, { name: 'forget' }) as Promise<number>;
+  }
+
   /** Closes the workers' open files, then the threads. */
   async close(): Promise<void> {
     await Promise.all(this.#pools.map((pool) => pool.run(null, { name: 'closeAll' }).catch(() => 0)));

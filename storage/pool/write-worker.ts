@@ -92,6 +92,21 @@ export default function writeTask(task: WriteTask): WriteTaskResult {
   return { results, creates, updateOperations, elapsedMs: performance.now() - started };
 }
 
+/** Closes the open files of these paths (relative to whisperDir), e.g. before the files are deleted. */
+export function forget(task: { whisperDir: string; paths: string[] }): number {
+  let n = 0;
+  for (const p of task.paths) {
+    const path = join(task.whisperDir, p);
+    const file = open.get(path);
+    if (file !== undefined) {
+      open.delete(path);
+      file.close();
+      n++;
+    }
+  }
+  return n;
+}
+
 /** Closes every open file (the pool calls this through a task before it shuts down). */
 export function closeAll(): number {
   const n = open.size;

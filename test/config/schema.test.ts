@@ -35,6 +35,8 @@ test('an empty config takes every default', () => {
       instance: 'a',
     },
     log: { level: 'info' },
+    index: { maxFindResults: 100_000, autocompleteLimit: 100, retireAfterDays: 0 },
+    admin: { token: '' },
     shutdown: { flushTimeoutMs: 60_000 },
   });
 });
