@@ -116,6 +116,8 @@ export class IndexScanner {
         await this.#walk(join(dir, e.name), `${prefix}.${e.name}`, batch, progress);
       } else if (e.isFile() && e.name.endsWith('.wsp')) {
         progress.files++;
+        // Yield to the event loop now and then: a big subtree must not hold up ingest and queries.
+        if (progress.files % 2000 === 0) await new Promise((r) => setImmediate(r));
         const seen = Math.floor(statSync(join(dir, e.name)).mtimeMs / 1000);
         batch.push({ name: `${prefix}.${e.name.slice(0, -4)}`, seen });
         if (batch.length >= 10_000) {
