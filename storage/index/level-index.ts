@@ -18,8 +18,14 @@ import { isTagged, parseTaggedName } from './tag-expr.js';
 import { type TagSource, filterByRegex, findTaggedSeries } from './tag-query.js';
 
 /** A MetricIndex persisted in a LevelDB directory; mutations are serialized and each is one db.batch. */
+const CACHED_CHILDREN_MAX = 50_000;
+const CACHED_BRANCHES_MAX = 200_000;
+
 export class LevelMetricIndex implements MetricIndex, TreeSource, TagSource {
   readonly #db: Level<string, string>;
+  /** parent path → (child name → flags) for branches find has listed; see #childrenOf. */
+  readonly #kids = new Map<string, Map<string, string>>();
+  #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(db: Level<string, string>) {
@@ -67,7 +73,40 @@ export class LevelMetricIndex implements MetricIndex, TreeSource, TagSource {
       if (ops.length > 0) await this.#db.batch(ops);
     } catch (err) {
       throw LevelMetricIndex.#fail(err, 'write', this.#db.location);
+    } finally {
+      this.#generation++;
     }
+    // Keep cached children lists in step with the tree keys just written.
+    for (const [key, value] of batch.ops) {
+      if (!key.startsWith('t\0')) continue;
+      const sep = key.indexOf('\0', 2);
+      const kids = this.#kids.get(key.slice(2, sep));
+      if (kids === undefined) continue;
+      if (value === null) kids.delete(key.slice(sep + 1));
+      else kids.set(key.slice(sep + 1), value);
+    }
+  }
+
+  /**
+   * The children of a branch (name → flags), read with one range scan and then kept in memory, so a glob
+   * over many branches costs map lookups instead of LevelDB reads. Branches with more than
+   * CACHED_CHILDREN_MAX children are not kept; the cache holds at most CACHED_BRANCHES_MAX branches.
+   */
+  async #childrenOf(parent: string): Promise<Map<string, string> | undefined> {
+    const cached = this.#kids.get(parent);
+    if (cached !== undefined) return cached;
+    const generation = this.#generation;
+    const base = T(parent, '');
+    const kids = new Map<string, string>();
+    for await (const [key, flags] of this.#db.iterator(range(base))) {
+      kids.set(key.slice(base.length), flags);
+      if (kids.size > CACHED_CHILDREN_MAX) return undefined;
+    }
+    // A write that raced with the scan may be missing from it: answer, but do not keep it.
+    if (generation !== this.#generation) return kids;
+    if (this.#kids.size >= CACHED_BRANCHES_MAX) this.#kids.delete(this.#kids.keys().next().value as string);
+    this.#kids.set(parent, kids);
+    return kids;
   }
 
   async add(series: readonly { name: string; seen: number }[]): Promise<void> {
@@ -187,10 +226,21 @@ export class LevelMetricIndex implements MetricIndex, TreeSource, TagSource {
   }
 
   async child(parent: string, name: string): Promise<TreeEntry | undefined> {
+    const kids = await this.#childrenOf(parent);
+    if (kids !== undefined) return entry(name, kids.get(name));
     return entry(name, await this.#db.get(T(parent, name)));
   }
 
   async *children(parent: string, prefix: string): AsyncIterable<TreeEntry> {
+    const kids = await this.#childrenOf(parent);
+    if (kids !== undefined) {
+      for (const [name, flags] of kids) {
+        if (!name.startsWith(prefix)) continue;
+        const e = entry(name, flags);
+        if (e !== undefined) yield e;
+      }
+      return;
+    }
     const base = T(parent, '');
     for await (const [key, flags] of this.#db.iterator(range(base + prefix))) {
       const e = entry(key.slice(base.length), flags);

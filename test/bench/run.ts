@@ -2,6 +2,7 @@
 const benches: Record<string, (args: readonly string[]) => Promise<void>> = {
   storage: async (args) => (await import('./storage.js')).runStorageBench(args),
   ingest: async (args) => (await import('./ingest.js')).runIngestBench(args),
+  find: async (args) => (await import('./find.js')).runFindBench(args),
 };
 
 const name = process.argv[2] ?? '';

@@ -76,3 +76,24 @@ test('an index of 100,000 series reopens in well under a second and finds by pre
   expect([size, found.length, tagged.length]).toEqual([100_000, 110, 5]);
   expect(openMs).toBeLessThan(2000);
 }, 120_000);
+
+test('branches listed by a find stay in memory and follow later adds and removes', async () => {
+  const index = await LevelMetricIndex.open(await freshDir());
+  await index.add([
+    { name: 'hosts.a.cpu', seen: 1 },
+    { name: 'hosts.b.cpu', seen: 1 },
+  ]);
+  const paths = async (pattern: string) =>
+    (await index.find(pattern)).map((n) => `${n.path}${n.isLeaf ? '' : '/'}`);
+  expect(await paths('hosts.*.cpu')).toEqual(['hosts.a.cpu', 'hosts.b.cpu']); // fills the cache
+  await index.add([
+    { name: 'hosts.c.cpu', seen: 2 },
+    { name: 'hosts.a.mem', seen: 2 },
+  ]);
+  expect(await paths('hosts.*.cpu')).toEqual(['hosts.a.cpu', 'hosts.b.cpu', 'hosts.c.cpu']);
+  expect(await paths('hosts.a.*')).toEqual(['hosts.a.cpu', 'hosts.a.mem']);
+  await index.remove(['hosts.b.cpu', 'hosts.a.mem']);
+  expect(await paths('hosts.*')).toEqual(['hosts.a/', 'hosts.c/']);
+  expect(await paths('hosts.a.*')).toEqual(['hosts.a.cpu']);
+  await index.close();
+});
