@@ -6,16 +6,35 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from '../../storage/index.js';
 import { AppError } from '../errors.js';
+import { runCreate, usage as createUsage } from './commands/create.js';
 import { runDelete, usage as deleteUsage } from './commands/delete.js';
+import { runDiff, usage as diffUsage } from './commands/diff.js';
+import { runDump, usage as dumpUsage } from './commands/dump.js';
+import { runFill, usage as fillUsage } from './commands/fill.js';
+import { runMerge, usage as mergeUsage } from './commands/merge.js';
 import { runFetch, usage as fetchUsage } from './commands/fetch.js';
 import { runInfo, usage as infoUsage } from './commands/info.js';
 import { runServe, usage as serveUsage } from './commands/serve.js';
+import {
+  runSetAggregationMethod,
+  usage as setAggregationMethodUsage,
+} from './commands/set-aggregation-method.js';
+import { runSetXFilesFactor, usage as setXFilesFactorUsage } from './commands/set-xfilesfactor.js';
+import { runUpdate, usage as updateUsage } from './commands/update.js';
 import type { CliIo } from './io.js';
 
 const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> =
   {
     serve: { usage: serveUsage, run: runServe },
     delete: { usage: deleteUsage, run: runDelete },
+    create: { usage: createUsage, run: runCreate },
+    update: { usage: updateUsage, run: runUpdate },
+    dump: { usage: dumpUsage, run: runDump },
+    merge: { usage: mergeUsage, run: (argv, io) => runMerge(argv, io, () => Date.now() / 1000) },
+    fill: { usage: fillUsage, run: (argv, io) => runFill(argv, io, () => Date.now() / 1000) },
+    diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io, () => Date.now() / 1000) },
+    'set-aggregation-method': { usage: setAggregationMethodUsage, run: runSetAggregationMethod },
+    'set-xfilesfactor': { usage: setXFilesFactorUsage, run: runSetXFilesFactor },
     info: { usage: infoUsage, run: runInfo },
     fetch: { usage: fetchUsage, run: (argv, io) => runFetch(argv, io, () => Date.now() / 1000) },
   };
@@ -42,6 +61,13 @@ verbs:
   serve   run the server (carbon receivers, write cache, WAL, persister, HTTP)
   delete  delete series from a running server (admin API)
   info    print a whisper file's header (whisper-info)
+  create  create a whisper file (whisper-create)
+  update  write points into a whisper file (whisper-update)
+  dump    print every slot of a whisper file (whisper-dump)
+  merge   copy one file's points into another (whisper-merge)
+  fill    fill another file's gaps from a file (whisper-fill)
+  diff    compare two files point by point (whisper-diff)
+  set-aggregation-method, set-xfilesfactor   change a file's metadata (whisper-set-*)
   fetch   print a whisper file's points (whisper-fetch)
 
 carbonado <verb> --help shows a verb's options; carbonado --version prints the version.`;

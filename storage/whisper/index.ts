@@ -80,3 +80,6 @@ export function setAggregationMethod(
 export function setXFilesFactor(path: string, xFilesFactor: number, options: OpenOptions = {}): number {
   return withFile(path, options, (f) => f.setXFilesFactor(xFilesFactor));
 }
+export { merge, type MergeOptions } from './merge.js';
+export { fill, type FillOptions } from './fill.js';
+export { diff, type ArchiveDiff, type DiffOptions, type DiffPoint } from './diff.js';
