@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from '../../storage/index.js';
 import { AppError } from '../errors.js';
+import { runCheck, usage as checkUsage } from './commands/check.js';
 import { runCreate, usage as createUsage } from './commands/create.js';
 import { runDelete, usage as deleteUsage } from './commands/delete.js';
 import { runDiff, usage as diffUsage } from './commands/diff.js';
@@ -14,6 +15,7 @@ import { runFill, usage as fillUsage } from './commands/fill.js';
 import { runMerge, usage as mergeUsage } from './commands/merge.js';
 import { runFetch, usage as fetchUsage } from './commands/fetch.js';
 import { runInfo, usage as infoUsage } from './commands/info.js';
+import { runResize, usage as resizeUsage } from './commands/resize.js';
 import { runServe, usage as serveUsage } from './commands/serve.js';
 import {
   runSetAggregationMethod,
@@ -33,6 +35,8 @@ const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) =>
     merge: { usage: mergeUsage, run: (argv, io) => runMerge(argv, io, () => Date.now() / 1000) },
     fill: { usage: fillUsage, run: (argv, io) => runFill(argv, io, () => Date.now() / 1000) },
     diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io, () => Date.now() / 1000) },
+    resize: { usage: resizeUsage, run: (argv, io) => runResize(argv, io, () => Date.now() / 1000) },
+    check: { usage: checkUsage, run: (argv, io) => runCheck(argv, io) },
     'set-aggregation-method': { usage: setAggregationMethodUsage, run: runSetAggregationMethod },
     'set-xfilesfactor': { usage: setXFilesFactorUsage, run: runSetXFilesFactor },
     info: { usage: infoUsage, run: runInfo },
@@ -67,6 +71,8 @@ verbs:
   merge   copy one file's points into another (whisper-merge)
   fill    fill another file's gaps from a file (whisper-fill)
   diff    compare two files point by point (whisper-diff)
+  resize  change a file's archives, keeping its data (whisper-resize)
+  check   find corrupt or truncated whisper files (find-corrupt-whisper-files)
   set-aggregation-method, set-xfilesfactor   change a file's metadata (whisper-set-*)
   fetch   print a whisper file's points (whisper-fetch)
 

@@ -83,3 +83,15 @@ export function setXFilesFactor(path: string, xFilesFactor: number, options: Ope
 export { merge, type MergeOptions } from './merge.js';
 export { fill, type FillOptions } from './fill.js';
 export { diff, type ArchiveDiff, type DiffOptions, type DiffPoint } from './diff.js';
+export { resize, type ResizeOptions, type ResizeSummary } from './resize.js';
+export {
+  checkFile,
+  isCorrupt,
+  CORRUPTION_CODES,
+  MAX_EXAMPLES,
+  type CheckOptions,
+  type CheckProblem,
+  type CheckProblemCode,
+  type CheckResult,
+  type CheckSlotExample,
+} from './check.js';
