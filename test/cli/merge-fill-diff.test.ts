@@ -8,22 +8,10 @@ import { runDiff } from '../../src/cli/commands/diff.js';
 import { runFill } from '../../src/cli/commands/fill.js';
 import { runMerge } from '../../src/cli/commands/merge.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { TOOL_CASES_DIR, type ToolCase, toolCases } from '../helpers/whisper-tools-cases.js';
 
-interface ToolCase {
-  tool: 'merge' | 'fill' | 'diff';
-  name: string;
-  args: string[];
-  now: number;
-  a: string;
-  b: string;
-  result?: string;
-  stdout: string;
-  stderr: string;
-  code: number;
-}
-
-const dir = join(import.meta.dirname, '../fixtures/whisper-tools');
-const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: ToolCase[] };
+const dir = TOOL_CASES_DIR;
+const cases = toolCases;
 const tmp = mkdtempSync(join(tmpdir(), 'carbonado-mfd-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -11,7 +11,7 @@ import {
   planHeader,
 } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
-import { parsePyFloat } from './update.js';
+import { parsePyFloat } from '../python-format.js';
 
 export const usage = `usage: carbonado create PATH RETENTION [RETENTION ...] [options]
        carbonado create --estimate RETENTION [RETENTION ...]

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { info } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
+import { doubleParts } from '../python-format.js';
 
 export const usage = `usage: carbonado dump [--pretty] [-r|--raw] PATH
 
@@ -28,13 +29,7 @@ export function pyCtime(timestamp: number): string {
 
 /** The exact decimal digits of |x| (finite, non-zero) and where the point goes: x = 0.DIGITS × 10^exp. */
 function exactDigits(x: number): { digits: string; exp: number } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(x));
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  const { mantissa, exponent } = doubleParts(x);
   if (exponent >= 0) {
     const digits = (mantissa << BigInt(exponent)).toString();
     return { digits, exp: digits.length };

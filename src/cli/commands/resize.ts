@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { type AggregationMethod, parseWhisperRetentionDef, resize } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
 import { epochOption } from './merge.js';
-import { parsePyFloat } from './update.js';
+import { parsePyFloat } from '../python-format.js';
 
 export const usage = `usage: carbonado resize PATH RETENTION [RETENTION ...] [options]
 

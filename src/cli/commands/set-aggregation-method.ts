@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { AGGREGATION_METHODS, type AggregationMethod, setAggregationMethod } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
-import { parsePyFloat } from './update.js';
+import { parsePyFloat } from '../python-format.js';
 
 export const usage = `usage: carbonado set-aggregation-method PATH <${AGGREGATION_METHODS.join('|')}> [XFF]
 

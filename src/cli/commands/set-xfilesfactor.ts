@@ -3,7 +3,7 @@
 import { setXFilesFactor } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
 import { pyRepr } from '../python-format.js';
-import { parsePyFloat } from './update.js';
+import { parsePyFloat } from '../python-format.js';
 
 export const usage = `usage: carbonado set-xfilesfactor PATH XFF
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Point, update, updateMany } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
+import { parsePyFloat } from '../python-format.js';
 
 export const usage = `usage: carbonado update [--now T] PATH [TIMESTAMP:VALUE ...]
 
@@ -18,19 +19,6 @@ export interface UpdateOptions {
   clock?: () => number;
   /** The text read when no points are given; default: all of stdin. */
   stdin?: () => string;
-}
-
-const PY_FLOAT = /^\s*[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)\s*$/i;
-
-/** Python `float(text)` for the decimal forms the whisper tools see; RangeError naming `what` otherwise. */
-export function parsePyFloat(text: string, what: string): number {
-  if (!PY_FLOAT.test(text)) throw new RangeError(`${what} must be a number, got "${text}"`);
-  const t = text.trim().toLowerCase();
-  const negative = t.startsWith('-');
-  const body = t.replace(/^[+-]/, '');
-  if (body === 'nan') return NaN;
-  if (body.startsWith('inf')) return negative ? -Infinity : Infinity;
-  return Number(t);
 }
 
 function parsePoint(text: string): Point {

@@ -8,21 +8,10 @@ import { StorageError } from '../../../storage/errors.js';
 import { diff } from '../../../storage/whisper/diff.js';
 import { fill } from '../../../storage/whisper/fill.js';
 import { merge } from '../../../storage/whisper/merge.js';
+import { TOOL_CASES_DIR, toolCases } from '../../helpers/whisper-tools-cases.js';
 
-interface ToolCase {
-  tool: 'merge' | 'fill' | 'diff';
-  name: string;
-  args: string[];
-  now: number;
-  a: string;
-  b: string;
-  result?: string;
-  stdout: string;
-  code: number;
-}
-
-const dir = join(import.meta.dirname, '../../fixtures/whisper-tools');
-const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: ToolCase[] };
+const dir = TOOL_CASES_DIR;
+const cases = toolCases;
 const tmp = mkdtempSync(join(tmpdir(), 'carbonado-mfd-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
