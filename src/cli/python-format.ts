@@ -3,6 +3,8 @@
 
 import { parsePythonFloat } from '../ingest/python-float.js';
 
+export { pyRepr } from '../../render/index.js';
+
 /** Python `float(text)` for a command-line value; a RangeError naming `what` when Python would refuse it. */
 export function parsePyFloat(text: string, what: string): number {
   const value = parsePythonFloat(text);
@@ -21,25 +23,6 @@ export function doubleParts(x: number): { mantissa: bigint; exponent: number } {
     mantissa: biased === 0 ? fraction : fraction | (1n << 52n),
     exponent: (biased === 0 ? 1 : biased) - 1075,
   };
-}
-
-/** Python `repr(float(x))`: 0.5 → "0.5", 1 → "1.0", 1e-5 → "1e-05", 1e16 → "1e+16", NaN → "nan". */
-export function pyRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa = '', expText = '0'] = x.toExponential().split('e');
-  const exp = Number(expText);
-  const sign = mantissa.startsWith('-') ? '-' : '';
-  const digits = mantissa.replace(/^-/, '').replace('.', '');
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-  const frac = digits.slice(exp + 1);
-  return `${sign}${whole}.${frac === '' ? '0' : frac}`;
 }
 
 /** Python `"%f" % x`: the exact binary value rounded to six decimals, half to even. */
