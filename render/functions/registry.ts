@@ -6,6 +6,8 @@ import { functions as alias } from './lists/alias.js';
 import { functions as calculate } from './lists/calculate.js';
 import { functions as combine } from './lists/combine.js';
 import { functions as filter } from './lists/filter.js';
+import { functions as graph } from './lists/graph.js';
+import { functions as sorting } from './lists/sorting.js';
 import { functions as special } from './lists/special.js';
 import { functions as transform } from './lists/transform.js';
 import type { FunctionDef, ParamDef, Scalar } from './types.js';
@@ -43,7 +45,16 @@ export class FunctionRegistry {
 
 /** The registry of every function carbonado implements. */
 export function defaultRegistry(): FunctionRegistry {
-  return new FunctionRegistry([...combine, ...transform, ...calculate, ...filter, ...alias, ...special]);
+  return new FunctionRegistry([
+    ...combine,
+    ...transform,
+    ...calculate,
+    ...filter,
+    ...sorting,
+    ...alias,
+    ...special,
+    ...graph,
+  ]);
 }
 
 /** Python repr of a default, as inspect.formatargspec prints it. */
