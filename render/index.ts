@@ -13,3 +13,18 @@ export type {
   SeriesSource,
 } from './context.js';
 export { parseATTime, parseTimeOffset } from './time/attime.js';
+export { parse } from './parser/parser.js';
+export type { Node, CallNode } from './parser/ast.js';
+export { Evaluation, pathExpressionsOf } from './evaluate.js';
+export {
+  DATA_FORMATS,
+  isKnownZone,
+  parseRenderRequest,
+  type DataFormat,
+  type RenderDefaults,
+  type RenderParams,
+  type RenderRequest,
+} from './request.js';
+export { FunctionRegistry, defaultRegistry, functionInfo, signatureOf } from './functions/registry.js';
+export type { FunctionDef, ParamDef } from './functions/types.js';
+export { respond, type RenderResponse } from './respond.js';

@@ -6,20 +6,27 @@ import type { Socket as UdpSocket } from 'node:dgram';
 import type { FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import {
+  type EventStore,
   LevelMetricIndex,
   type MetricIndex,
+  compileRenderRegex,
   type RetentionPolicy,
   WritePool,
   readRetentionPolicy,
   shardOf,
 } from '../storage/index.js';
+import { defaultRegistry } from '../render/index.js';
 import type { Config } from './config/schema.js';
 import { registerFormParser } from './http/params.js';
 import { registerAdminRoutes } from './http/routes/admin.js';
+import { registerEventRoutes } from './http/routes/events.js';
 import { registerFindRoutes } from './http/routes/find.js';
+import { registerFunctionRoutes } from './http/routes/functions.js';
+import { registerRenderRoutes } from './http/routes/render.js';
 import { registerTagRoutes } from './http/routes/tags.js';
 import { buildHttpServer } from './http/server.js';
 import { IndexScanner } from './index-scan.js';
+import { RenderSource } from './render-source.js';
 import { type IngestCounters, RejectLog, newIngestCounters } from './ingest/batch-sink.js';
 import { WriteCache } from './ingest/cache.js';
 import {
@@ -54,6 +61,7 @@ export class App {
   #pool: WritePool;
   #wal!: Wal;
   #index: MetricIndex | undefined;
+  #events: EventStore | undefined;
   #scanner: IndexScanner | undefined;
   #persister: Persister;
   #connections = new Connections();
@@ -226,6 +234,22 @@ export class App {
       autocompleteLimit: c.index.autocompleteLimit,
       now: () => Math.floor(Date.now() / 1000),
     });
+    this.#events = index.events();
+    registerEventRoutes(this.http, {
+      events: this.#events,
+      adminToken: c.admin.token,
+      tz: c.render.timeZone,
+      now: () => Date.now() / 1000,
+    });
+    const registry = defaultRegistry();
+    registerRenderRoutes(this.http, {
+      registry,
+      source: new RenderSource({ index, storage: this.storage, maxFindResults: c.index.maxFindResults }),
+      regex: compileRenderRegex,
+      defaults: { timeZone: c.render.timeZone, cacheTimeout: c.render.cacheTimeout },
+      maxSeries: c.render.maxSeries,
+    });
+    registerFunctionRoutes(this.http, registry);
     registerAdminRoutes(this.http, {
       token: c.admin.token,
       deleteSeries: (names) => this.deleteSeries(names),
@@ -291,6 +315,11 @@ export class App {
   /** The metric index (undefined before start). */
   get index(): MetricIndex | undefined {
     return this.#index;
+  }
+
+  /** The graphite events store (in the index's LevelDB; undefined before start). */
+  get events(): EventStore | undefined {
+    return this.#events;
   }
 
   /** Re-walks the whisper directory: adds files dropped in by hand, drops series whose file is gone. */

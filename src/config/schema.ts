@@ -120,6 +120,25 @@ const IndexSchema = section({
   retireAfterDays: nonNegativeInt().default(0),
 });
 
+const RenderSchema = section({
+  /** Zone for from/until and csv times when a request names none or an unknown one (graphite-web TIME_ZONE). */
+  timeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return tz !== '';
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA time zone name such as UTC or Europe/Berlin')
+    .default('UTC'),
+  /** Seconds a /render answer may be cached by clients without cacheTimeout (DEFAULT_CACHE_DURATION). */
+  cacheTimeout: nonNegativeInt().default(60),
+  /** Most series one /render request may fetch (all targets, re-fetches included); more is a 400. */
+  maxSeries: positiveInt().default(100_000),
+});
+
 const AdminSchema = section({
   /** Bearer token of the /admin/* routes (deleting series); empty disables them. */
   token: z.string().default(''),
@@ -156,6 +175,7 @@ const ConfigObjectSchema = z.strictObject(
     selfMetrics: SelfMetricsSchema.prefault({}),
     log: LogSchema.prefault({}),
     index: IndexSchema.prefault({}),
+    render: RenderSchema.prefault({}),
     admin: AdminSchema.prefault({}),
     shutdown: ShutdownSchema.prefault({}),
   },

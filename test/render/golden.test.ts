@@ -1,0 +1,103 @@
+// Replays every golden case graphite-web 1.1.8 answered (test/fixtures/render/cases → expected/, made by
+// generate.py) through carbonado's request parsing, evaluation and json output, over the same data set
+// written as real whisper files: same names, same tags, same timestamps, same values.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Evaluation } from '../../render/evaluate.js';
+import { defaultRegistry } from '../../render/functions/registry.js';
+import { parseRenderRequest } from '../../render/request.js';
+import { respond } from '../../render/respond.js';
+import { compileRenderRegex } from '../../storage/index.js';
+import { FIXTURES, WhisperDirSource, loadDataset } from './harness.js';
+
+interface GoldenCase {
+  target: string;
+  from?: number;
+  until?: number;
+  params?: Record<string, string>;
+  expected: { status: number; body: unknown };
+}
+interface JsonSeries {
+  target: string;
+  tags: Record<string, string>;
+  datapoints: [number | null, number][];
+}
+
+const data = loadDataset();
+const registry = defaultRegistry();
+let source: WhisperDirSource;
+beforeAll(async () => {
+  source = await WhisperDirSource.fromDataset(data);
+});
+afterAll(() => source.close());
+
+async function render(c: GoldenCase): Promise<JsonSeries[]> {
+  const params = new Map<string, string[]>([
+    ['target', [c.target]],
+    ['format', ['json']],
+    ['now', [String(data.now)]],
+    ['from', [String(c.from ?? data.now - 3600)]],
+    ['until', [String(c.until ?? data.now)]],
+  ]);
+  for (const [k, v] of Object.entries(c.params ?? {})) params.set(k, [v]);
+  const r = parseRenderRequest(params, data.now, { timeZone: 'UTC', cacheTimeout: 60 });
+  const series = await new Evaluation(registry).evaluateTargets(
+    {
+      startTime: r.startTime,
+      endTime: r.endTime,
+      now: r.now,
+      tz: r.tz,
+      xFilesFactor: r.xFilesFactor,
+      template: r.template,
+      localOnly: false,
+      source,
+      regex: compileRenderRegex,
+    },
+    r.targets,
+  );
+  return JSON.parse(String(respond(r, series).body)) as JsonSeries[];
+}
+
+/** Equal as graphite-web's numbers: nulls match, numbers within 1e-9 relative (summation order may differ). */
+function close(actual: number | null, expected: number | null): boolean {
+  if (actual === null || expected === null) return actual === expected;
+  if (Number.isNaN(expected)) return Number.isNaN(actual);
+  if (!Number.isFinite(expected)) return actual === expected;
+  return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+}
+
+function compare(actual: JsonSeries[], expected: JsonSeries[]): void {
+  expect(actual.map((s) => s.target)).toEqual(expected.map((s) => s.target));
+  expected.forEach((want, i) => {
+    const got = actual[i] as JsonSeries;
+    expect(got.tags, want.target).toEqual(want.tags);
+    expect(
+      got.datapoints.map((p) => p[1]),
+      want.target,
+    ).toEqual(want.datapoints.map((p) => p[1]));
+    const bad = want.datapoints
+      .map((p, j) => [j, got.datapoints[j]?.[0] ?? null, p[0]] as const)
+      .filter(([, a, e]) => !close(a, e));
+    expect(bad.slice(0, 5), `${want.target}: values differ at [index, carbonado, graphite-web]`).toEqual([]);
+  });
+}
+
+const expectedDir = join(FIXTURES, 'expected');
+for (const file of readdirSync(expectedDir).filter((f) => f.endsWith('.json'))) {
+  const cases = JSON.parse(readFileSync(join(expectedDir, file), 'utf8')) as GoldenCase[];
+  describe(`graphite-web golden cases: ${file}`, () => {
+    for (const c of cases.filter((k) => k.expected.status === 200)) {
+      test(`${c.target} answers what graphite-web answers`, async () => {
+        compare(await render(c), c.expected.body as JsonSeries[]);
+      });
+    }
+    for (const c of cases.filter((k) => k.expected.status === 400)) {
+      test(`${c.target} is refused as graphite-web refuses it`, async () => {
+        await expect(render(c)).rejects.toMatchObject({
+          code: expect.stringMatching(/^(RENDER|STORAGE)_ERR_/),
+        });
+      });
+    }
+  });
+}
