@@ -3,6 +3,7 @@ const benches: Record<string, (args: readonly string[]) => Promise<void>> = {
   storage: async (args) => (await import('./storage.js')).runStorageBench(args),
   ingest: async (args) => (await import('./ingest.js')).runIngestBench(args),
   find: async (args) => (await import('./find.js')).runFindBench(args),
+  render: async (args) => (await import('./render.js')).runRenderBench(args),
 };
 
 const name = process.argv[2] ?? '';
