@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { functionsMarkdown } from '../../render/functions/docs.js';
 import { defaultRegistry, functionInfo } from '../../render/functions/registry.js';
 import { FIXTURES } from './harness.js';
 
@@ -39,4 +40,9 @@ test('every function graphite-web 1.1.8 lists is registered, but for the documen
 
 test('every registered function has a description of its own', () => {
   for (const def of registry.all()) expect(def.description.length, def.name).toBeGreaterThan(20);
+});
+
+test('docs/functions.md is what `npm run gen:docs` writes from the registry', () => {
+  const docs = readFileSync(join(import.meta.dirname, '../../docs/functions.md'), 'utf8');
+  expect(docs).toBe(functionsMarkdown(registry));
 });
