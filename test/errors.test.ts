@@ -3,14 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AppError, ConfigError, SERVER_ERRORS, type ServerErrorCode, listenError } from '../src/errors.js';
+import { RENDER_ERRORS, RenderError, type RenderErrorCode } from '../render/errors.js';
 import { STORAGE_ERRORS, StorageError, type StorageErrorCode } from '../storage/errors.js';
 
 const docs = readFileSync(join(import.meta.dirname, '../docs/errors.md'), 'utf8');
 const codes = Object.keys(STORAGE_ERRORS) as StorageErrorCode[];
 const serverCodes = Object.keys(SERVER_ERRORS) as ServerErrorCode[];
+const renderCodes = Object.keys(RENDER_ERRORS) as RenderErrorCode[];
 
 test('every storage error carries its own key as code', () => {
   for (const code of codes) expect(new StorageError(code, 'x').code).toBe(code);
+});
+
+test('every render error carries its own key as code and a context', () => {
+  for (const code of renderCodes) {
+    const err = new RenderError(code, 'x', { context: { pos: 3 } });
+    expect([err.code, err.name, err.context]).toEqual([code, 'RenderError', { pos: 3 }]);
+  }
 });
 
 test('every server error carries its own key as code', () => {
@@ -33,18 +42,19 @@ test('config errors are app errors with a CONFIG_ERR code, a context and a cause
   ]);
 });
 
-test('no code appears in both the storage and the server table', () => {
+test('no code appears in two tables', () => {
   for (const code of serverCodes) expect(codes).not.toContain(code);
+  for (const code of renderCodes) expect([...codes, ...serverCodes]).not.toContain(code);
 });
 
 test('docs/errors.md documents every code with an anchor', () => {
-  for (const code of [...codes, ...serverCodes]) {
+  for (const code of [...codes, ...serverCodes, ...renderCodes]) {
     expect(docs).toContain(`<a id="${code.toLowerCase()}"></a>\`${code}\``);
   }
 });
 
 test('docs/errors.md lists no code that does not exist', () => {
-  const all: string[] = [...codes, ...serverCodes];
+  const all: string[] = [...codes, ...serverCodes, ...renderCodes];
   const documented = [...docs.matchAll(/`((?:STORAGE|RENDER|CONFIG|SERVER)_ERR_[A-Z_]+)`/g)].map((m) => m[1]);
   expect(documented.length).toBeGreaterThanOrEqual(all.length);
   for (const code of documented) expect(all).toContain(code);
