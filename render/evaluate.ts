@@ -245,7 +245,7 @@ export class Evaluation {
           pos: node.pos,
         };
         const bound = bindArguments(def, args, new Map(), this.#registry.aggregators());
-        return def.fn(this.#makeCall(ctx, synthetic, r), bound);
+        return (await def.fn(this.#makeCall(ctx, synthetic, r), bound)) as Series[];
       },
     };
   }

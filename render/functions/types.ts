@@ -81,5 +81,6 @@ export interface FunctionDef {
   aggregator?: boolean;
   /** graphite-web's signature text for /functions `function` when it differs from the params' (rare). */
   signature?: string;
-  fn(call: Call, args: ArgValue[]): Promise<Series[]> | Series[];
+  /** A series list; mapSeries answers a list of series lists (reduceSeries takes it). */
+  fn(call: Call, args: ArgValue[]): Promise<Series[] | Series[][]> | Series[] | Series[][];
 }

@@ -57,5 +57,5 @@ export async function invoke(
     callFunction: async (fname, fargs) => invoke(fname, fargs, { ctx: options.ctx }),
     ...options.call,
   };
-  return def.fn(call, bound);
+  return (await def.fn(call, bound)) as Series[];
 }

@@ -1,4 +1,19 @@
-// The alias functions, one file each in render/functions/; registered by render/functions/registry.ts.
+// The Alias functions, one file each in render/functions/; registered by render/functions/registry.ts.
+import { alias } from '../alias.js';
+import { aliasByMetric } from '../aliasByMetric.js';
+import { aliasByNode } from '../aliasByNode.js';
+import { aliasByTags } from '../aliasByTags.js';
+import { aliasQuery } from '../aliasQuery.js';
+import { aliasSub } from '../aliasSub.js';
+import { legendValue } from '../legendValue.js';
 import type { FunctionDef } from '../types.js';
 
-export const functions: readonly FunctionDef[] = [];
+export const functions: readonly FunctionDef[] = [
+  alias,
+  aliasByMetric,
+  aliasByNode,
+  aliasByTags,
+  aliasQuery,
+  aliasSub,
+  legendValue,
+];
