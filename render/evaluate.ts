@@ -134,9 +134,12 @@ export class Evaluation {
     for (const f of fetched) byExpr.get(f.pathExpression)?.push(f);
   }
 
-  /** graphite-web's fetchData: fresh series for one expression, sorted by name, duplicates merged. */
-  async fetchData(ctx: RequestContext, expr: string): Promise<Series[]> {
-    await this.prefetch(ctx, [expr]);
+  /**
+   * graphite-web's fetchData: fresh series for one prefetched expression, sorted by name, duplicates merged.
+   * An expression that was not prefetched (graphite-web prefetches positional arguments only, so a path in a
+   * keyword argument) yields no series, as there.
+   */
+  fetchData(ctx: RequestContext, expr: string): Series[] {
     const fetched = this.#prefetched.get(windowKey(ctx))?.get(expr) ?? [];
     const byName = new Map<string, Series>();
     for (const f of fetched) {

@@ -12,13 +12,13 @@ export type {
   RequestContext,
   SeriesSource,
 } from './context.js';
-export { parseATTime, parseTimeOffset } from './time/attime.js';
+export { parseATTime, parseDateArg, parseInterval, parseTimeOffset } from './time/attime.js';
+export { formatLocalTime, isTimeZone, resolveTimeZone } from './time/tz.js';
 export { parse } from './parser/parser.js';
 export type { Node, CallNode } from './parser/ast.js';
 export { Evaluation, pathExpressionsOf } from './evaluate.js';
 export {
   DATA_FORMATS,
-  isKnownZone,
   parseRenderRequest,
   type DataFormat,
   type RenderDefaults,
@@ -28,3 +28,6 @@ export {
 export { FunctionRegistry, defaultRegistry, functionInfo, signatureOf } from './functions/registry.js';
 export type { FunctionDef, ParamDef } from './functions/types.js';
 export { respond, type RenderResponse } from './respond.js';
+export * from './format/index.js';
+export { consolidateForJson } from './consolidate.js';
+export { PyFloat, PyFloatList, PyTuple, pickle } from './format/pickle-encode.js';

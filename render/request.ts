@@ -3,6 +3,7 @@
 // local, xFilesFactor and template[k]=v. Single-valued keys take the last value (Django QueryDict).
 import { RenderError } from './errors.js';
 import { parseATTime } from './time/attime.js';
+import { resolveTimeZone } from './time/tz.js';
 
 export type RenderParams = ReadonlyMap<string, readonly string[]>;
 
@@ -44,16 +45,6 @@ function badParam(message: string, param: string, value?: string): RenderError {
   return new RenderError('RENDER_ERR_BAD_PARAMETER', message, { context: { param, value } });
 }
 
-/** Whether `tz` names an IANA zone this runtime knows. */
-export function isKnownZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** Reads a /render request; `realNow` is the wall clock in epoch seconds. */
 export function parseRenderRequest(
   params: RenderParams,
@@ -90,7 +81,8 @@ export function parseRenderRequest(
   }
 
   const tzParam = last(params, 'tz');
-  const tz = tzParam !== undefined && isKnownZone(tzParam) ? tzParam : defaults.timeZone;
+  // an unknown zone falls back silently, as graphite-web's pytz lookup does
+  const tz = resolveTimeZone(tzParam, defaults.timeZone);
   const nowParam = last(params, 'now');
   const now = nowParam === undefined ? Math.floor(realNow) : parseATTime(nowParam, tz, Math.floor(realNow));
   const untilParam = last(params, 'until');

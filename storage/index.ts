@@ -30,3 +30,8 @@ export {
   parseTagExpression,
   parseTaggedName,
 } from './index/tag-expr.js';
+export { compileRenderRegex, type RenderRegex } from './index/regex-sub.js';
+export type { EventStore, GraphiteEvent, NewEvent, TagSet } from './events/event-store.js';
+export { MAX_WHEN, MIN_WHEN } from './events/event-store.js';
+export { LevelEventStore } from './events/level-event-store.js';
+export { MemoryEventStore } from './events/memory-event-store.js';

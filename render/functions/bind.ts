@@ -138,7 +138,11 @@ function checkValue(
       return value;
     default:
       // string, tag, date, nodeOrTag, series, any: graphite-web validates none of them beyond options
-      if (options !== undefined && options.length > 0 && !options.includes(value as string | number))
+      if (
+        options !== undefined &&
+        options.length > 0 &&
+        !options.includes(value as string | number | boolean | null)
+      )
         throw badArgument(
           def.name,
           param.name,
@@ -196,11 +200,21 @@ export function bindArguments(
   return bound;
 }
 
-/** The options /functions reports for a param: its own plus the aggFunc names for the agg types, sorted. */
-export function reportedOptions(param: ParamDef, aggregators: readonly string[]): (string | number)[] {
-  const set = new Set<string | number>(param.options ?? []);
+/** Python's str() of an option, the key graphite-web sorts options by. */
+function pyStrKey(v: string | number | boolean | null): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return String(v);
+}
+
+/** The options /functions reports for a param: its own plus the aggFunc names for the agg types, sorted by str(). */
+export function reportedOptions(
+  param: ParamDef,
+  aggregators: readonly string[],
+): (string | number | boolean | null)[] {
+  const set = new Set<string | number | boolean | null>(param.options ?? []);
   if (param.type === 'aggFunc' || param.type === 'aggOrSeriesFunc')
     for (const n of AGG_FUNC_NAMES) set.add(n);
   if (param.type === 'aggOrSeriesFunc') for (const n of aggregators) set.add(n);
-  return [...set].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+  return [...set].sort((a, b) => (pyStrKey(a) < pyStrKey(b) ? -1 : pyStrKey(a) > pyStrKey(b) ? 1 : 0));
 }

@@ -48,7 +48,7 @@ export interface ParamDef {
   /** Used when the argument is absent or None; reported by /functions. */
   default?: Scalar;
   /** Allowed values (validated; reported sorted by /functions, merged with aggFunc names for those types). */
-  options?: readonly (string | number)[];
+  options?: readonly (string | number | boolean | null)[];
   /** Shown by editors (Grafana) as completions; not validated. */
   suggestions?: readonly (string | number)[];
 }

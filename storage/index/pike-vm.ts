@@ -15,7 +15,8 @@ export type Node =
   | { t: 'char'; pred: Pred }
   | { t: 'cat'; items: Node[] }
   | { t: 'alt'; items: Node[] }
-  | { t: 'rep'; node: Node; min: number; max: number }
+  | { t: 'rep'; node: Node; min: number; max: number; lazy?: boolean }
+  | { t: 'group'; index: number; node: Node }
   | { t: 'assert'; kind: AssertKind };
 /** One VM instruction; `char` and `assert` continue at the next instruction. */
 export type Inst =
@@ -25,9 +26,9 @@ export type Inst =
   | { op: 'assert'; kind: AssertKind }
   | { op: 'match' };
 
-/** Appends the instructions of `node` to `prog`; STORAGE_ERR_INVALID_TAG_EXPRESSION if it grows too large. */
-export function compileProgram(node: Node, prog: Inst[], pattern: string): void {
-  if (prog.length > MAX_PROGRAM_SIZE) {
+/** STORAGE_ERR_INVALID_TAG_EXPRESSION when a program has grown past {@link MAX_PROGRAM_SIZE}. */
+export function checkProgramSize(size: number, pattern: string): void {
+  if (size > MAX_PROGRAM_SIZE) {
     throw new StorageError(
       'STORAGE_ERR_INVALID_TAG_EXPRESSION',
       `regex "${pattern}": too large to run (expand fewer repeats)`,
@@ -36,8 +37,17 @@ export function compileProgram(node: Node, prog: Inst[], pattern: string): void 
       },
     );
   }
+}
+
+/**
+ * Appends the instructions of `node` to `prog` for the boolean matcher (groups and laziness do not change
+ * whether a prefix matches); STORAGE_ERR_INVALID_TAG_EXPRESSION if it grows too large.
+ */
+export function compileProgram(node: Node, prog: Inst[], pattern: string): void {
+  checkProgramSize(prog.length, pattern);
   if (node.t === 'char') prog.push({ op: 'char', pred: node.pred });
   else if (node.t === 'assert') prog.push({ op: 'assert', kind: node.kind });
+  else if (node.t === 'group') compileProgram(node.node, prog, pattern);
   else if (node.t === 'cat') for (const item of node.items) compileProgram(item, prog, pattern);
   else if (node.t === 'alt') {
     const jumps: { op: 'jmp'; to: number }[] = [];
@@ -75,7 +85,8 @@ export function compileProgram(node: Node, prog: Inst[], pattern: string): void 
   }
 }
 
-function holds(
+/** Whether zero-width assertion `kind` holds at `pos` of `s` (code points). */
+export function holds(
   kind: AssertKind,
   s: string[],
   pos: number,
@@ -95,8 +106,8 @@ function holds(
       return pos === n || s[pos] === '\n';
     case 'word':
       return isWord(s[pos - 1]) !== isWord(s[pos]);
-    case 'nonword':
-      return isWord(s[pos - 1]) === isWord(s[pos]);
+    case 'nonword': // sre: \B never holds in an empty string
+      return n > 0 && isWord(s[pos - 1]) === isWord(s[pos]);
   }
 }
 

@@ -12,6 +12,9 @@ class Parser {
   readonly cps: string[];
   i = 0;
   flags = '';
+  /** Capturing groups opened so far (Python numbers them by their opening parenthesis). */
+  groups = 0;
+  readonly names = new Map<string, number>();
   constructor(readonly pattern: string) {
     this.cps = Array.from(pattern);
   }
@@ -72,11 +75,11 @@ class Parser {
       const last = items.pop();
       if (last === undefined || last.t === 'assert') throw this.fail('nothing to repeat');
       if (last.t === 'rep' && last.min !== -1 && this.#justRepeated) throw this.fail('multiple repeat');
-      items.push({ t: 'rep', node: last, ...q });
-      this.#justRepeated = true;
-      if (this.peek() === '?')
-        this.i++; // lazy: same match or not
+      const lazy = this.peek() === '?';
+      if (lazy) this.i++;
       else if (this.peek() === '+') throw this.fail('possessive quantifiers are not supported');
+      items.push({ t: 'rep', node: last, ...q, lazy });
+      this.#justRepeated = true;
     }
     this.#justRepeated = false;
     return { t: 'cat', items };
@@ -135,12 +138,35 @@ class Parser {
   }
 
   group(at: number): Node | null {
+    let index = 0;
+    const outerFlags = this.flags;
     if (this.peek() === '?') {
       const rest = this.cps.slice(this.i + 1, this.i + 4).join('');
+      const scoped = /^\?([aiLmsux]*)(?:-([imsx]*))?:/.exec(this.cps.slice(this.i, this.i + 16).join(''));
       if (rest.startsWith(':')) this.i += 2;
-      else if (rest.startsWith('P<')) {
-        while (this.peek() !== '>' && this.peek() !== undefined) this.i++;
+      else if (scoped !== null && /[a-zA-Z]/.test(scoped[0])) {
+        const [on = '', off = ''] = [scoped[1], scoped[2]];
+        if (/[xL]/.test(on + off))
+          throw this.fail(`flag (?${on}${off === '' ? '' : `-${off}`}) is not supported`);
+        if (on.includes('a') && on.includes('u'))
+          throw this.fail("bad inline flags: flags 'a' and 'u' are incompatible");
+        this.flags = [...new Set(outerFlags + on)].filter((f) => !off.includes(f)).join('');
+        this.i += scoped[0].length;
+      } else if (rest.startsWith('P<')) {
+        this.i += 3;
+        const nameAt = this.i;
+        let name = '';
+        while (this.peek() !== '>') {
+          if (this.peek() === undefined) throw this.fail('missing >, unterminated name', nameAt);
+          name += this.cps[this.i++] ?? '';
+        }
         this.i++;
+        if (name === '') throw this.fail('missing group name', nameAt);
+        if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(name))
+          throw this.fail(`bad character in group name '${name}'`, nameAt);
+        if (this.names.has(name)) throw this.fail(`redefinition of group name '${name}'`, nameAt);
+        index = ++this.groups;
+        this.names.set(name, index);
       } else if (rest.startsWith('#')) {
         while (this.peek() !== ')') {
           if (this.peek() === undefined) throw this.fail('missing ), unterminated comment', at);
@@ -153,11 +179,12 @@ class Parser {
       else if (/^[aiLmsux-]+\)/.test(rest))
         throw this.fail('global flags not at the start of the expression', at);
       else throw this.fail(`unsupported group (?${rest.slice(0, 2)}`, at);
-    }
+    } else index = ++this.groups;
     const inner = this.alternation();
     if (this.peek() !== ')') throw this.fail('missing ), unterminated subpattern', at);
     this.i++;
-    return inner;
+    this.flags = outerFlags;
+    return index === 0 ? inner : { t: 'group', index, node: inner };
   }
 }
 
@@ -174,16 +201,32 @@ export interface PythonRegex {
  * back-references, lookarounds, possessive/atomic/conditional groups: they cannot run in linear time.
  */
 export function compilePythonRegex(pattern: string): PythonRegex {
+  const { tree, isWord } = parsePythonRegex(pattern);
+  const prog: Inst[] = [];
+  compileProgram(tree, prog, pattern);
+  prog.push({ op: 'match' });
+  return { source: pattern, match: (value) => runProgram(prog, Array.from(value), isWord) };
+}
+
+/** A parsed Python pattern: its tree, capturing group count and names, and what `\b` counts as a word. */
+export interface ParsedRegex {
+  tree: Node;
+  groups: number;
+  names: ReadonlyMap<string, number>;
+  isWord: (ch: string | undefined) => boolean;
+}
+
+/** Parses a Python pattern (the syntax {@link compilePythonRegex} accepts) keeping its capturing groups. */
+export function parsePythonRegex(pattern: string): ParsedRegex {
   const parser = new Parser(pattern);
   parser.leadingFlags();
   const tree = parser.alternation();
   if (parser.i < parser.cps.length) throw parser.fail('unbalanced parenthesis');
-  const prog: Inst[] = [];
-  compileProgram(tree, prog, pattern);
-  prog.push({ op: 'match' });
   const wordRe = new RegExp(`^[${classBodies(parser.flags.includes('a')).w}]$`, 'u');
   return {
-    source: pattern,
-    match: (value) => runProgram(prog, Array.from(value), (ch) => ch !== undefined && wordRe.test(ch)),
+    tree,
+    groups: parser.groups,
+    names: parser.names,
+    isWord: (ch) => ch !== undefined && wordRe.test(ch),
   };
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pack } from 'msgpackr';
 import { type FindNode, type MetricIndex, info } from '../../../storage/index.js';
 import { BadRequest, type Params, first, intParam, jsonBody, requestParams } from '../params.js';
-import { PyFloat, PyTuple, pickle } from '../pickle-encode.js';
+import { PyFloat, PyTuple, pickle } from '../../../render/index.js';
 
 export interface FindRouteOptions {
   index: MetricIndex;

@@ -1,0 +1,122 @@
+// format=json, byte for byte as graphite-web's renderViewJson (render/views.py) writes it: maxDataPoints
+// consolidation (render/consolidate.ts), noNullPoints, json.dumps spacing, NaN → null, ±Infinity → ±1e9999.
+// The hot path of every Grafana panel, so the text is written by hand in one pass (no JSON.stringify).
+import { consolidateForJson } from '../consolidate.js';
+import type { Series } from '../series.js';
+import { type PyJson, pyFloatRepr, pyJsonDumps, pyJsonString } from './py-json.js';
+import { type FormatOptions, type FormatResult, withJsonp } from './types.js';
+
+/**
+ * graphite-web runs `.replace('NaN,', 'null,').replace('Infinity,', '1e9999,')` over the whole text; values
+ * are written already replaced, so only string literals (names, tags) can still hold those words.
+ */
+function pyReplaceQuirk(text: string): string {
+  return text.includes('NaN,') || text.includes('Infinity,')
+    ? text.replaceAll('NaN,', 'null,').replaceAll('Infinity,', '1e9999,')
+    : text;
+}
+
+function valueText(v: number | null): string {
+  if (v === null || Number.isNaN(v)) return 'null';
+  if (!Number.isFinite(v)) return v > 0 ? '1e9999' : '-1e9999';
+  return pyFloatRepr(v);
+}
+
+/** The [value, timestamp] pairs graphite-web's datapoints() yields (timestamps zipped, so truncating). */
+function eachPoint(s: Series, visit: (value: number | null, t: number) => void): void {
+  const values = s.points();
+  const stride = Math.trunc(s.step * s.valuesPerPoint);
+  const end = Math.trunc(s.end);
+  if (stride <= 0) return;
+  for (let i = 0, t = Math.trunc(s.start); i < values.length && t <= end; i++, t += stride) {
+    visit(values[i] as number | null, t);
+  }
+}
+
+function tagsText(tags: Record<string, string>): string {
+  let out = '{';
+  let first = true;
+  for (const [k, v] of Object.entries(tags)) {
+    out += `${first ? '' : ', '}${pyJsonString(k)}: ${pyJsonString(v)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** A growable byte buffer for ASCII text (ensure_ascii output is ASCII, so latin1 bytes are UTF-8). */
+class AsciiWriter {
+  buf = Buffer.allocUnsafe(1 << 16);
+  len = 0;
+  write(text: string): void {
+    if (this.len + text.length > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + text.length));
+      this.buf.copy(next, 0, 0, this.len);
+      this.buf = next;
+    }
+    this.len += this.buf.write(text, this.len, 'latin1');
+  }
+}
+
+function compact(series: readonly Series[], noNullPoints: boolean): Buffer {
+  const out = new AsciiWriter();
+  out.write('[');
+  let firstSeries = true;
+  for (const s of series) {
+    const values = s.points();
+    const stride = Math.trunc(s.step * s.valuesPerPoint);
+    const end = Math.trunc(s.end);
+    const last = stride <= 0 ? -1 : Math.floor((end - Math.trunc(s.start)) / stride);
+    const count = Math.max(0, Math.min(values.length, last + 1));
+    if (noNullPoints && !values.slice(0, count).some((v) => !isNullPoint(v))) continue;
+    const head = `{"target": ${pyJsonString(s.name)}, "tags": ${tagsText(s.tags)}, "datapoints": [`;
+    out.write(`${firstSeries ? '' : ', '}${pyReplaceQuirk(head)}`);
+    firstSeries = false;
+    let sep = '[';
+    let chunk = ''; // short strings concatenate cheaply; one buffer write per 512 points
+    for (let i = 0, t = Math.trunc(s.start); i < count; i++, t += stride) {
+      const v = values[i] as number | null;
+      if (noNullPoints && isNullPoint(v)) continue;
+      chunk += `${sep}${valueText(v)}, ${t}]`;
+      sep = ', [';
+      if ((i & 511) === 511) {
+        out.write(chunk);
+        chunk = '';
+      }
+    }
+    out.write(`${chunk}]}`);
+  }
+  out.write(']');
+  return out.buf.subarray(0, out.len);
+}
+
+const isNullPoint = (v: number | null): boolean => v === null || Number.isNaN(v);
+
+/** pretty=1 is rare and small: the generic json.dumps(indent=2) encoder, then graphite-web's replace. */
+function pretty(series: readonly Series[], noNullPoints: boolean): string {
+  const data: PyJson[] = [];
+  for (const s of series) {
+    const datapoints: PyJson[] = [];
+    eachPoint(s, (v, t) => {
+      if (!(noNullPoints && isNullPoint(v))) datapoints.push([v, BigInt(t)]);
+    });
+    if (noNullPoints && datapoints.length === 0) continue;
+    data.push({ target: s.name, tags: { ...s.tags }, datapoints });
+  }
+  return pyJsonDumps(data, 2).replaceAll('NaN,', 'null,').replaceAll('Infinity,', '1e9999,');
+}
+
+/**
+ * format=json: `[{"target": name, "tags": {…}, "datapoints": [[value, timestamp], …]}, …]` with Python's
+ * json.dumps spacing and float repr; application/json, or text/javascript `cb(...)` with `jsonp`. The plain
+ * answer's body is a Buffer of ASCII bytes (nothing left to encode); pretty and jsonp answers are strings.
+ */
+export function formatJson(series: readonly Series[], options: FormatOptions = {}): FormatResult {
+  // `if any(data)`: a list of series that all hold no values at all prints as [].
+  let data = series.some((s) => s.values.length > 0) ? series : [];
+  if (options.maxDataPoints !== undefined) data = consolidateForJson(data, options.maxDataPoints);
+  const noNull = options.noNullPoints === true;
+  if (options.pretty === true) return withJsonp(pretty(data, noNull), options);
+  const body = compact(data, noNull);
+  if (options.jsonp === undefined) return { body, contentType: 'application/json' };
+  return withJsonp(body.toString('latin1'), options);
+}
