@@ -246,6 +246,7 @@ export class App {
       registry,
       source: new RenderSource({ index, storage: this.storage, maxFindResults: c.index.maxFindResults }),
       regex: compileRenderRegex,
+      events: this.#events,
       defaults: { timeZone: c.render.timeZone, cacheTimeout: c.render.cacheTimeout },
       maxSeries: c.render.maxSeries,
     });

@@ -140,7 +140,7 @@ const RenderSchema = section({
 });
 
 const AdminSchema = section({
-  /** Bearer token of the /admin/* routes (deleting series); empty disables them. */
+  /** Bearer token of the /admin/* routes (deleting series) and of DELETE /events/<id>; empty disables them. */
   token: z.string().default(''),
 });
 

@@ -3,6 +3,7 @@
 // "The metric index". Spec: graphite.md §3 (find) and §4 (tags).
 import { Level } from 'level';
 import { StorageError } from '../errors.js';
+import { LevelEventStore } from '../events/level-event-store.js';
 import type {
   FindNode,
   FindOptions,
@@ -27,6 +28,7 @@ export class LevelMetricIndex implements MetricIndex, TreeSource, TagSource {
   readonly #kids = new Map<string, Map<string, string>>();
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
+  #events: LevelEventStore | undefined;
 
   private constructor(db: Level<string, string>) {
     this.#db = db;
@@ -309,6 +311,12 @@ export class LevelMetricIndex implements MetricIndex, TreeSource, TagSource {
 
   async size(): Promise<number> {
     return Number((await this.#db.get(COUNT)) ?? 0);
+  }
+
+  /** The graphite events stored in this index's LevelDB (sublevel `events`); closed with the index. */
+  events(): LevelEventStore {
+    this.#events ??= LevelEventStore.over(this.#db);
+    return this.#events;
   }
 
   async close(): Promise<void> {

@@ -19,7 +19,7 @@ test.each([
 
 test('every config key has a variable that maps back to it', () => {
   const keys = leafKeys(ConfigSchema.parse({}));
-  expect(keys.length).toBe(34);
+  expect(keys.length).toBe(37);
   for (const key of keys) expect(envPath(envName(key.split('.')))?.join('.')).toBe(key);
 });
 

@@ -36,6 +36,7 @@ test('an empty config takes every default', () => {
     },
     log: { level: 'info' },
     index: { maxFindResults: 100_000, autocompleteLimit: 100, retireAfterDays: 0 },
+    render: { timeZone: 'UTC', cacheTimeout: 60, maxSeries: 100_000 },
     admin: { token: '' },
     shutdown: { flushTimeoutMs: 60_000 },
   });

@@ -4,6 +4,7 @@ import { changed } from '../changed.js';
 import { consolidateBy } from '../consolidateBy.js';
 import { constantLine } from '../constantLine.js';
 import { cumulative } from '../cumulative.js';
+import { events } from '../events.js';
 import { fallbackSeries } from '../fallbackSeries.js';
 import { seriesByTag } from '../seriesByTag.js';
 import { setXFilesFactor } from '../setXFilesFactor.js';
@@ -17,6 +18,7 @@ export const functions: readonly FunctionDef[] = [
   consolidateBy,
   constantLine,
   cumulative,
+  events,
   fallbackSeries,
   seriesByTag,
   setXFilesFactor,

@@ -9,7 +9,8 @@ export interface AdminRouteOptions {
   deleteSeries: (names: string[]) => Promise<{ deleted: string[]; missing: string[] }>;
 }
 
-function authorized(req: FastifyRequest, token: string): boolean {
+/** Whether the request carries `Authorization: Bearer <token>` (compared in constant time). */
+export function authorized(req: FastifyRequest, token: string): boolean {
   const given = Buffer.from(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
   const wanted = Buffer.from(token);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
