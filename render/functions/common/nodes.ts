@@ -8,14 +8,14 @@ import type { Series } from '../../series.js';
 export function firstPathExpression(name: string): string | undefined {
   let node: Node;
   try {
-    node = parse(name);
+    // series names are read leniently, as graphite-web reads them: the longest parsable prefix
+    node = parse(name, { prefix: true });
   } catch {
     return undefined;
   }
   for (;;) {
     if (node.type === 'path') return node.path;
     if (node.type === 'call' && node.args[0] !== undefined) node = node.args[0];
-    else if (node.type === 'template') node = node.expr;
     else return undefined;
   }
 }
