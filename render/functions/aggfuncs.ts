@@ -17,31 +17,30 @@ export function pySum(values: readonly number[]): number {
   return total;
 }
 
-/** Python's max(): keeps the first unless a later one is greater (so NaN first stays). */
-function pyMax(values: readonly number[]): number {
-  let best = values[0] as number;
-  for (let i = 1; i < values.length; i++) if ((values[i] as number) > best) best = values[i] as number;
-  return best;
-}
-
-function pyMin(values: readonly number[]): number {
-  let best = values[0] as number;
-  for (let i = 1; i < values.length; i++) if ((values[i] as number) < best) best = values[i] as number;
-  return best;
-}
-
 export function safeSum(values: readonly Value[]): Value {
-  const u = usable(values);
-  return u.length > 0 ? pySum(u) : null;
+  // no intermediate array: these run once per point of every combined series
+  let total = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined) {
+      total += v;
+      n++;
+    }
+  }
+  return n > 0 ? total : null;
 }
 
 export function safeDiff(values: readonly Value[]): Value {
-  const u = usable(values);
-  if (u.length === 0) return null;
   let total = 0;
-  total += u[0] as number;
-  for (let i = 1; i < u.length; i++) total += (u[i] as number) * -1;
-  return total;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    total += n === 0 ? v : v * -1;
+    n++;
+  }
+  return n > 0 ? total : null;
 }
 
 export function safeLen(values: readonly Value[]): number {
@@ -68,8 +67,16 @@ export function safeSubtract(a: Value, b: Value): Value {
 }
 
 export function safeAvg(values: readonly Value[]): Value {
-  const u = usable(values);
-  return u.length > 0 ? pySum(u) / u.length : null;
+  let total = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined) {
+      total += v;
+      n++;
+    }
+  }
+  return n > 0 ? total / n : null;
 }
 
 export function safeAvgZero(values: readonly Value[]): Value {
@@ -104,13 +111,21 @@ export function safeLast(values: readonly Value[]): Value {
 }
 
 export function safeMin(values: readonly Value[]): Value {
-  const u = usable(values);
-  return u.length > 0 ? pyMin(u) : null;
+  let best: Value = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined && (best === null || v < best)) best = v;
+  }
+  return best;
 }
 
 export function safeMax(values: readonly Value[]): Value {
-  const u = usable(values);
-  return u.length > 0 ? pyMax(u) : null;
+  let best: Value = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined && (best === null || v > best)) best = v;
+  }
+  return best;
 }
 
 export function safeAbs(value: Value): Value {

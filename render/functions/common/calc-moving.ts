@@ -90,8 +90,18 @@ export async function movingWindow(
     const xff = xFilesFactor ?? series.xFilesFactor;
     const raw = series.values;
     const values: Value[] = [];
+    const buffer: number[] = [];
     for (let i = windowPoints; i < raw.length; i++) {
-      const nonNull = pySlice(raw, i - windowPoints, i).filter((v): v is number => v !== null);
+      let nonNull: number[];
+      if (windowPoints > 0) {
+        // the usual case, without two arrays per point: the window is raw[i - windowPoints, i)
+        buffer.length = 0;
+        for (let j = i - windowPoints; j < i; j++) {
+          const v = raw[j];
+          if (v !== null && v !== undefined) buffer.push(v);
+        }
+        nonNull = buffer;
+      } else nonNull = pySlice(raw, i - windowPoints, i).filter((v): v is number => v !== null);
       // graphite-web's xff(): a non-empty window whose non-null share reaches the factor
       const ok = nonNull.length > 0 && windowPoints !== 0 && nonNull.length / windowPoints >= xff;
       values.push(ok ? aggFunc(nonNull) : null);

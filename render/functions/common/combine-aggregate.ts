@@ -4,13 +4,7 @@ import { badArgument } from '../../errors.js';
 import { Series } from '../../series.js';
 import { getAggFunc } from '../aggfuncs.js';
 import type { Call } from '../types.js';
-import {
-  aggregateRows,
-  effectiveXFilesFactor,
-  formatPathExpressions,
-  normalize,
-  zipRows,
-} from './normalize.js';
+import { aggregateColumns, effectiveXFilesFactor, formatPathExpressions, normalize } from './normalize.js';
 
 /** `sumSeries` → `sum`: graphite-web strips a trailing "Series" before naming and looking up. */
 export function stripSeriesSuffix(func: string): string {
@@ -37,7 +31,7 @@ export function aggregateSeries(
   const { seriesList, start, end, step } = normalized;
   const xff = effectiveXFilesFactor(xFilesFactor, call.ctx);
   const name = `${base}Series(${formatPathExpressions(seriesList)})`;
-  const values = aggregateRows(zipRows(seriesList), aggFunc, xff);
+  const values = aggregateColumns(seriesList, aggFunc, xff);
   return [
     new Series({
       name,

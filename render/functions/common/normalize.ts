@@ -52,10 +52,43 @@ export function normalize(seriesLists: Series[][]): Normalized | null {
  */
 export function zipRows(seriesList: readonly (Series | readonly Value[])[]): Value[][] {
   const columns = seriesList.map((s) => (s instanceof Series ? s.points() : s));
-  const length = columns.reduce((n, c) => Math.max(n, c.length), 0);
-  const rows: Value[][] = [];
-  for (let i = 0; i < length; i++) rows.push(columns.map((c) => c[i] ?? null));
+  let length = 0;
+  for (const c of columns) if (c.length > length) length = c.length;
+  const rows: Value[][] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const row: Value[] = new Array(columns.length);
+    for (let j = 0; j < columns.length; j++) row[j] = (columns[j] as readonly Value[])[i] ?? null;
+    rows[i] = row;
+  }
   return rows;
+}
+
+/**
+ * zipRows then aggregateRows in one pass without a row array per point: one buffer is reused for every
+ * row (the aggregation functions read it and keep nothing), which is what makes sumSeries over thousands
+ * of series cheap. Same values as aggregateRows(zipRows(seriesList), func, xFilesFactor).
+ */
+export function aggregateColumns(
+  seriesList: readonly Series[],
+  func: AggFunc,
+  xFilesFactor: number,
+): Value[] {
+  const columns = seriesList.map((s) => s.points());
+  let length = 0;
+  for (const c of columns) if (c.length > length) length = c.length;
+  const width = columns.length;
+  const row: Value[] = new Array(width);
+  const out: Value[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    let nonNull = 0;
+    for (let j = 0; j < width; j++) {
+      const v = (columns[j] as readonly Value[])[i] ?? null;
+      row[j] = v;
+      if (v !== null) nonNull++;
+    }
+    out[i] = nonNull > 0 && nonNull / width >= xFilesFactor ? func(row) : null;
+  }
+  return out;
 }
 
 /** graphite-web's xffValues: some value present and the present share ≥ xFilesFactor. */
