@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from '../../storage/index.js';
 import { AppError } from '../errors.js';
+import { runBackup, usage as backupUsage } from './commands/backup.js';
 import { runCheck, usage as checkUsage } from './commands/check.js';
 import { runCreate, usage as createUsage } from './commands/create.js';
 import { runDelete, usage as deleteUsage } from './commands/delete.js';
@@ -16,6 +17,7 @@ import { runMerge, usage as mergeUsage } from './commands/merge.js';
 import { runFetch, usage as fetchUsage } from './commands/fetch.js';
 import { runInfo, usage as infoUsage } from './commands/info.js';
 import { runResize, usage as resizeUsage } from './commands/resize.js';
+import { runRestore, usage as restoreUsage } from './commands/restore.js';
 import { runServe, usage as serveUsage } from './commands/serve.js';
 import {
   runSetAggregationMethod,
@@ -23,6 +25,7 @@ import {
 } from './commands/set-aggregation-method.js';
 import { runSetXFilesFactor, usage as setXFilesFactorUsage } from './commands/set-xfilesfactor.js';
 import { runUpdate, usage as updateUsage } from './commands/update.js';
+import { runVerify, usage as verifyUsage } from './commands/verify.js';
 import type { CliIo } from './io.js';
 
 const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> =
@@ -41,6 +44,9 @@ const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) =>
     'set-xfilesfactor': { usage: setXFilesFactorUsage, run: runSetXFilesFactor },
     info: { usage: infoUsage, run: runInfo },
     fetch: { usage: fetchUsage, run: (argv, io) => runFetch(argv, io, () => Date.now() / 1000) },
+    backup: { usage: backupUsage, run: (argv, io) => runBackup(argv, io) },
+    restore: { usage: restoreUsage, run: (argv, io) => runRestore(argv, io) },
+    verify: { usage: verifyUsage, run: (argv, io) => runVerify(argv, io) },
   };
 
 function version(): string {
@@ -75,6 +81,9 @@ verbs:
   check   find corrupt or truncated whisper files (find-corrupt-whisper-files)
   set-aggregation-method, set-xfilesfactor   change a file's metadata (whisper-set-*)
   fetch   print a whisper file's points (whisper-fetch)
+  backup  copy a live data directory consistently (directory or .tar.gz, --incremental)
+  restore restore a backup into a data directory (--merge fills gaps of a live one)
+  verify  check a backup against its manifest
 
 carbonado <verb> --help shows a verb's options; carbonado --version prints the version.`;
 
