@@ -75,13 +75,24 @@ function parseNewEvent(
   return { what, tags: tagList, when: when ?? now, data: data ?? '' };
 }
 
+/**
+ * parseATTime with graphite-web's sub-second now: its `now`, `-1h`… keep the microseconds of datetime.now(),
+ * so an event posted a moment ago is not after `until=now`. parseATTime works in whole seconds; a time that
+ * moves with `now` (relative) gets the fraction back, an absolute one does not.
+ */
+function relativeTime(text: string, tz: string, now: number): number {
+  const whole = Math.floor(now);
+  const t = parseATTime(text, tz, whole);
+  return parseATTime(text, tz, whole + 1) === t ? t : t + (now - whole);
+}
+
 /** graphite-web's fetch(): from (default epoch 0) and until (default now) by parseATTime, tags, set. */
 async function fetchEvents(o: EventRouteOptions, params: Params): Promise<Record<string, unknown>[]> {
   const now = o.now();
   const fromParam = first(params, 'from');
   const untilParam = first(params, 'until');
-  const from = fromParam === undefined ? 0 : parseATTime(fromParam, o.tz, Math.floor(now));
-  const until = untilParam === undefined ? now : parseATTime(untilParam, o.tz, Math.floor(now));
+  const from = fromParam === undefined ? 0 : relativeTime(fromParam, o.tz, now);
+  const until = untilParam === undefined ? now : relativeTime(untilParam, o.tz, now);
   const set = first(params, 'set');
   // Split on single spaces as graphite-web does: "a  b" asks for an empty tag, which no event has.
   const tags = first(params, 'tags')?.split(' ');
