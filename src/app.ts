@@ -10,8 +10,11 @@ import {
   LevelMetricIndex,
   type MetricIndex,
   compileRenderRegex,
+  type ResizeItemResult,
+  type ResizeTask,
   type RetentionPolicy,
   WritePool,
+  resizeOnShard,
   readRetentionPolicy,
   shardOf,
 } from '../storage/index.js';
@@ -254,6 +257,7 @@ export class App {
     registerAdminRoutes(this.http, {
       token: c.admin.token,
       deleteSeries: (names) => this.deleteSeries(names),
+      resize: (task) => this.resizeFiles(task),
     });
     if (c.index.retireAfterDays > 0) {
       this.#sweepTimer = setInterval(() => void this.sweep(), 3600_000);
@@ -289,6 +293,37 @@ export class App {
     await this.#index?.remove(names);
     if (deleted.length > 0) this.log.info({ deleted }, 'series deleted');
     return { deleted, missing };
+  }
+
+  /**
+   * Resizes files (carbonado resize --schemas --url), each on the write-pool shard that owns it: queued with
+   * that file's writes, so none lands between the read and the swap; cached points stay readable meanwhile.
+   */
+  async resizeFiles(task: Omit<ResizeTask, 'whisperDir'>): Promise<ResizeItemResult[]> {
+    const shards = this.config.persister.workers;
+    const byShard = new Map<number, number[]>();
+    // Placeholders: every item is on a shard (the route checked that each path is its name's own file).
+    const results: ResizeItemResult[] = task.items.map((item, i) => {
+      const shard = shardOf(item.name, shards);
+      const list = byShard.get(shard);
+      if (list === undefined) byShard.set(shard, [i]);
+      else list.push(i);
+      return { path: item.path, outcome: 'unchanged' };
+    });
+    await Promise.all(
+      [...byShard].map(async ([shard, indexes]) => {
+        const items = indexes.map((i) => task.items[i] as ResizeTask['items'][number]);
+        const done = await resizeOnShard(this.#pool, shard, {
+          ...task,
+          whisperDir: this.config.whisperDir,
+          items,
+        });
+        done.forEach((r, k) => (results[indexes[k] as number] = r));
+      }),
+    );
+    const changed = results.filter((r) => r.outcome === 'resized' || r.outcome === 'metadata').length;
+    if (changed > 0) this.log.info({ changed, files: results.length }, 'files resized');
+    return results;
   }
 
   /** Deletes the series whose file was not written for index.retireAfterDays (file mtime). */

@@ -35,3 +35,11 @@ export type { EventStore, GraphiteEvent, NewEvent, TagSet } from './events/event
 export { MAX_WHEN, MIN_WHEN } from './events/event-store.js';
 export { LevelEventStore } from './events/level-event-store.js';
 export { MemoryEventStore } from './events/memory-event-store.js';
+export {
+  resizeKind,
+  type ResizeItem,
+  type ResizeItemResult,
+  type ResizeOutcome,
+  type ResizeTask,
+} from './pool/resize-task.js';
+export { ResizePool, resizeOnShard, resizeTaskFilename } from './pool/resize-pool.js';

@@ -53,6 +53,13 @@ export class WritePool {
     return pool.run(task) as Promise<WriteTaskResult>;
   }
 
+  /** Runs export `name` of worker module `filename` on the shard's thread, queued with its write tasks. */
+  runOn(shard: number, filename: string, name: string, payload: unknown): Promise<unknown> {
+    const pool = this.#pools[shard];
+    if (pool === undefined) throw new RangeError(`no shard ${shard}`);
+    return pool.run(payload, { filename, name });
+  }
+
   /** Makes the shard's worker close its handles of these files (they are about to be deleted). */
   forget(shard: number, whisperDir: string, paths: string[]): Promise<number> {
     const pool = this.#pools[shard];

@@ -4,6 +4,7 @@ const benches: Record<string, (args: readonly string[]) => Promise<void>> = {
   ingest: async (args) => (await import('./ingest.js')).runIngestBench(args),
   find: async (args) => (await import('./find.js')).runFindBench(args),
   render: async (args) => (await import('./render.js')).runRenderBench(args),
+  cli: async (args) => (await import('./cli.js')).runCliBench(args),
 };
 
 const name = process.argv[2] ?? '';

@@ -1,11 +1,13 @@
 // `carbonado resize PATH RETENTION... [options]`: whisper-resize — rewrites a file with new archives and
 // prints what it does, but swaps the new file in atomically (graphite.md §7.8, STYLE.md "File rewrites").
+// `carbonado resize --schemas` resizes every file to the current schemas (src/resize/command.ts).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AggregationMethod, parseWhisperRetentionDef, resize } from '../../../storage/index.js';
 import type { CliIo } from '../io.js';
 import { epochOption } from './merge.js';
 import { parsePyFloat } from '../python-format.js';
+import { runResizeSchemas, schemasUsage } from '../../resize/command.js';
 
 export const usage = `usage: carbonado resize PATH RETENTION [RETENTION ...] [options]
 
@@ -18,9 +20,16 @@ is kept as PATH.bak. RETENTION is secondsPerPoint:points or spans with units, e.
   --newfile PATH           write the new file to PATH and leave the old one as it is
   --nobackup               delete PATH.bak once the new file is in place
   --aggregate              re-aggregate the old points into each new archive
-  --now T                  epoch seconds taken as "now" (default: the clock)`;
+  --now T                  epoch seconds taken as "now" (default: the clock)
 
-export function runResize(argv: string[], io: CliIo, clock: () => number = () => Date.now() / 1000): number {
+${schemasUsage}`;
+
+export function runResize(
+  argv: string[],
+  io: CliIo,
+  clock: () => number = () => Date.now() / 1000,
+): number | Promise<number> {
+  if (argv.includes('--schemas')) return runResizeSchemas(argv, io, clock);
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
