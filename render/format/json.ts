@@ -2,8 +2,9 @@
 // consolidation (render/consolidate.ts), noNullPoints, json.dumps spacing, NaN → null, ±Infinity → ±1e9999.
 // The hot path of every Grafana panel, so the text is written by hand in one pass (no JSON.stringify).
 import { consolidateForJson } from '../consolidate.js';
+import { AsciiWriter } from './ascii-writer.js';
 import type { Series } from '../series.js';
-import { type PyJson, pyFloatRepr, pyJsonDumps, pyJsonString } from './py-json.js';
+import { type PyJson, pyJsonDumps, pyJsonString } from './py-json.js';
 import { type FormatOptions, type FormatResult, withJsonp } from './types.js';
 
 /**
@@ -14,12 +15,6 @@ function pyReplaceQuirk(text: string): string {
   return text.includes('NaN,') || text.includes('Infinity,')
     ? text.replaceAll('NaN,', 'null,').replaceAll('Infinity,', '1e9999,')
     : text;
-}
-
-function valueText(v: number | null): string {
-  if (v === null || Number.isNaN(v)) return 'null';
-  if (!Number.isFinite(v)) return v > 0 ? '1e9999' : '-1e9999';
-  return pyFloatRepr(v);
 }
 
 /** The [value, timestamp] pairs graphite-web's datapoints() yields (timestamps zipped, so truncating). */
@@ -43,22 +38,29 @@ function tagsText(tags: Record<string, string>): string {
   return `${out}}`;
 }
 
-/** A growable byte buffer for ASCII text (ensure_ascii output is ASCII, so latin1 bytes are UTF-8). */
-class AsciiWriter {
-  buf = Buffer.allocUnsafe(1 << 16);
-  len = 0;
-  write(text: string): void {
-    if (this.len + text.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + text.length));
-      this.buf.copy(next, 0, 0, this.len);
-      this.buf = next;
-    }
-    this.len += this.buf.write(text, this.len, 'latin1');
-  }
+interface Frame {
+  start: number;
+  stride: number;
+  count: number;
+  /** Every timestamp's digits back to back, `width` bytes each; width 0 when they differ in length. */
+  digits: Uint8Array;
+  width: number;
+}
+
+function timestampDigits(start: number, stride: number, count: number): Frame {
+  const first = String(start);
+  const lastText = String(start + Math.max(0, count - 1) * stride);
+  if (start < 0 || first.length !== lastText.length)
+    return { start, stride, count, digits: new Uint8Array(), width: 0 };
+  const width = first.length;
+  const w = new AsciiWriter();
+  for (let i = 0; i < count; i++) w.int(start + i * stride);
+  return { start, stride, count, digits: w.buf.subarray(0, w.len), width };
 }
 
 function compact(series: readonly Series[], noNullPoints: boolean): Buffer {
   const out = new AsciiWriter();
+  let frame: Frame | undefined;
   out.write('[');
   let firstSeries = true;
   for (const s of series) {
@@ -71,19 +73,27 @@ function compact(series: readonly Series[], noNullPoints: boolean): Buffer {
     const head = `{"target": ${pyJsonString(s.name)}, "tags": ${tagsText(s.tags)}, "datapoints": [`;
     out.write(`${firstSeries ? '' : ', '}${pyReplaceQuirk(head)}`);
     firstSeries = false;
-    let sep = '[';
-    let chunk = ''; // short strings concatenate cheaply; one buffer write per 512 points
-    for (let i = 0, t = Math.trunc(s.start); i < count; i++, t += stride) {
+    out.reserve(count * 26);
+    // the series of one answer mostly share their timestamps: print them once per frame, copy them after
+    const start = Math.trunc(s.start);
+    if (frame === undefined || frame.start !== start || frame.stride !== stride || frame.count < count)
+      frame = timestampDigits(start, stride, count);
+    const { digits, width } = frame;
+    let sep = false;
+    for (let i = 0; i < count; i++) {
       const v = values[i] as number | null;
       if (noNullPoints && isNullPoint(v)) continue;
-      chunk += `${sep}${valueText(v)}, ${t}]`;
-      sep = ', [';
-      if ((i & 511) === 511) {
-        out.write(chunk);
-        chunk = '';
-      }
+      out.write(sep ? ', [' : '[');
+      sep = true;
+      if (v === null || Number.isNaN(v)) out.write('null');
+      else if (!Number.isFinite(v)) out.write(v > 0 ? '1e9999' : '-1e9999');
+      else out.float(v);
+      out.write(', ');
+      if (width > 0) out.bytes(digits, i * width, width);
+      else out.int(start + i * stride);
+      out.write(']');
     }
-    out.write(`${chunk}]}`);
+    out.write(']}');
   }
   out.write(']');
   return out.buf.subarray(0, out.len);

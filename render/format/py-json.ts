@@ -37,8 +37,36 @@ export function pyJsonString(s: string): string {
  */
 export function pyFloatRepr(x: number): string {
   const abs = Math.abs(x);
-  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x) ? `${x}.0` : `${x}`;
+  if (abs >= 1e-4 && abs < 1e16) {
+    if (Number.isInteger(x)) return `${x}.0`;
+    if (abs < 1e9) {
+      const fast = fewDecimals(x);
+      if (fast !== undefined) return fast;
+    }
+    return `${x}`;
+  }
   return pyRepr(x);
+}
+
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * The shortest decimal of x when it has at most six decimals (most stored metrics: 12.5, 0.25, 99.99):
+ * the smallest k for which some integer y gives y / 10^k === x. Such a y/10^k parses back to x (the
+ * division is correctly rounded, as parsing is), and no shorter decimal does (a smaller k was tried), so it
+ * is the shortest round-trip text, the same as Number#toString — found with integer printing, which costs
+ * a quarter of float printing. Undefined for other values. |x| < 1e9 keeps y·10^k far below 2^53.
+ */
+function fewDecimals(x: number): string | undefined {
+  for (let k = 1; k <= 6; k++) {
+    const p = POW10[k] as number;
+    const y = Math.round(x * p);
+    if (y / p !== x) continue;
+    const digits = String(y < 0 ? -y : y).padStart(k + 1, '0');
+    const cut = digits.length - k;
+    return `${y < 0 ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  }
+  return undefined;
 }
 
 /** A float as json.dumps writes it: repr, or Python's non-standard NaN / Infinity / -Infinity. */

@@ -1,0 +1,112 @@
+// A growable byte buffer that prints numbers straight into bytes, for the json hot path: no string per
+// point (a Grafana panel asks for tens of thousands of points many times a minute). ASCII only: json's
+// ensure_ascii output is ASCII, so these bytes are also its UTF-8.
+import { pyRepr } from '../python-format.js';
+
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+const DOT = 0x2e;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+
+export class AsciiWriter {
+  buf = Buffer.allocUnsafe(1 << 16);
+  len = 0;
+
+  #room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  /** Appends ASCII text. */
+  write(text: string): void {
+    this.#room(text.length);
+    const buf = this.buf;
+    let at = this.len;
+    for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
+    this.len = at;
+  }
+
+  /** Appends the decimal digits of a non-negative safe integer, zero-padded to `minDigits`. */
+  #digits(n: number, minDigits: number): void {
+    let width = 1;
+    for (let p = 10; p <= n && width < 16; p *= 10) width++;
+    if (width < minDigits) width = minDigits;
+    this.#room(width);
+    const buf = this.buf;
+    let i = this.len + width - 1;
+    if (n < 0x7fffffff) {
+      // int32 arithmetic, which V8 runs without floating-point division
+      let m = n | 0;
+      for (; i >= this.len; i--) {
+        const q = (m / 10) | 0;
+        buf[i] = ZERO + (m - q * 10);
+        m = q;
+      }
+    } else {
+      for (; i >= this.len; i--) {
+        buf[i] = ZERO + (n % 10);
+        n = Math.floor(n / 10);
+      }
+    }
+    this.len += width;
+  }
+
+  /** Appends `n` bytes of `src` from `from`. */
+  bytes(src: Uint8Array, from: number, n: number): void {
+    this.#room(n);
+    const buf = this.buf;
+    let at = this.len;
+    for (let i = from; i < from + n; i++) buf[at++] = src[i] as number;
+    this.len = at;
+  }
+
+  /** Reserves room for about `n` more bytes at once (fewer regrowths of a big answer). */
+  reserve(n: number): void {
+    this.#room(n);
+  }
+
+  /** Appends an integer (a timestamp). */
+  int(n: number): void {
+    if (n < 0) {
+      this.#room(1);
+      this.buf[this.len++] = MINUS;
+      n = -n;
+    }
+    if (n < 1e15) this.#digits(n, 1);
+    else this.write(String(n));
+  }
+
+  /**
+   * Appends Python's repr of a finite float: "12.0", "0.25", "1e-05". Integers and values with at most six
+   * decimals (the smallest k with some integer y, y / 10^k === x: that text parses back to x and no shorter
+   * one does, so it is the shortest round-trip text Number#toString would print) go digit by digit;
+   * anything else through Number#toString / pyRepr.
+   */
+  float(x: number): void {
+    const abs = x < 0 ? -x : x;
+    if (abs >= 1e-4 && abs < 1e9) {
+      if (Number.isInteger(x)) {
+        if (x < 0) this.write('-');
+        this.#digits(abs, 1);
+        this.write('.0');
+        return;
+      }
+      for (let k = 1; k <= 6; k++) {
+        const p = POW10[k] as number;
+        const y = Math.round(abs * p);
+        if (y / p !== abs) continue;
+        if (x < 0) this.write('-');
+        const whole = Math.floor(y / p);
+        this.#digits(whole, 1);
+        this.#room(1);
+        this.buf[this.len++] = DOT;
+        this.#digits(y - whole * p, k);
+        return;
+      }
+    }
+    if (abs >= 1e-4 && abs < 1e16) this.write(Number.isInteger(x) ? `${x}.0` : `${x}`);
+    else this.write(pyRepr(x));
+  }
+}
