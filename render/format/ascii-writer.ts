@@ -80,9 +80,9 @@ export class AsciiWriter {
 
   /**
    * Appends Python's repr of a finite float: "12.0", "0.25", "1e-05". Integers and values with at most six
-   * decimals (the smallest k with some integer y, y / 10^k === x: that text parses back to x and no shorter
-   * one does, so it is the shortest round-trip text Number#toString would print) go digit by digit;
-   * anything else through Number#toString / pyRepr.
+   * decimals go digit by digit: the smallest k with an integer y, y / 10^k === x, gives a text that parses
+   * back to x and no shorter one does, so it is the shortest round-trip text Number#toString prints.
+   * Anything else goes through Number#toString / pyRepr.
    */
   float(x: number): void {
     const abs = x < 0 ? -x : x;
@@ -93,10 +93,16 @@ export class AsciiWriter {
         this.write('.0');
         return;
       }
-      for (let k = 1; k <= 6; k++) {
+      // six decimals or fewer exactly when y6 = round(x·10^6) gives y6 / 10^6 === x (the product's error
+      // stays far below 0.5 under 1e9); the trailing zeros of y6 then say how many decimals are needed
+      let y = Math.round(abs * 1_000_000);
+      if (y / 1_000_000 === abs) {
+        let k = 6;
+        while (y % 10 === 0) {
+          y /= 10;
+          k--;
+        }
         const p = POW10[k] as number;
-        const y = Math.round(abs * p);
-        if (y / p !== abs) continue;
         if (x < 0) this.write('-');
         const whole = Math.floor(y / p);
         this.#digits(whole, 1);
