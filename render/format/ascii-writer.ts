@@ -53,6 +53,19 @@ export class AsciiWriter {
     this.len += width;
   }
 
+  /** Appends one byte. */
+  byte(b: number): void {
+    if (this.len >= this.buf.length) this.#room(1);
+    this.buf[this.len++] = b;
+  }
+
+  /** Appends two bytes. */
+  byte2(a: number, b: number): void {
+    if (this.len + 2 > this.buf.length) this.#room(2);
+    this.buf[this.len++] = a;
+    this.buf[this.len++] = b;
+  }
+
   /** Appends `n` bytes of `src` from `from`. */
   bytes(src: Uint8Array, from: number, n: number): void {
     this.#room(n);

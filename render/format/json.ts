@@ -38,6 +38,11 @@ function tagsText(tags: Record<string, string>): string {
   return `${out}}`;
 }
 
+const COMMA = 0x2c;
+const SPACE = 0x20;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+
 interface Frame {
   start: number;
   stride: number;
@@ -83,15 +88,16 @@ function compact(series: readonly Series[], noNullPoints: boolean): Buffer {
     for (let i = 0; i < count; i++) {
       const v = values[i] as number | null;
       if (noNullPoints && isNullPoint(v)) continue;
-      out.write(sep ? ', [' : '[');
+      if (sep) out.byte2(COMMA, SPACE);
       sep = true;
+      out.byte(OPEN);
       if (v === null || Number.isNaN(v)) out.write('null');
       else if (!Number.isFinite(v)) out.write(v > 0 ? '1e9999' : '-1e9999');
       else out.float(v);
-      out.write(', ');
+      out.byte2(COMMA, SPACE);
       if (width > 0) out.bytes(digits, i * width, width);
       else out.int(start + i * stride);
-      out.write(']');
+      out.byte(CLOSE);
     }
     out.write(']}');
   }
