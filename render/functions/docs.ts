@@ -4,7 +4,42 @@ import type { FunctionRegistry } from './registry.js';
 import { signatureOf } from './registry.js';
 
 /** Where a function knowingly differs from graphite-web 1.1.x, by name (shown in the table). */
-export const DEVIATIONS: Readonly<Record<string, string>> = {};
+export const DEVIATIONS: Readonly<Record<string, string>> = {
+  asPercent: 'A string total is a 400 (graphite-web: 500).',
+  pct: 'As asPercent.',
+  areaBetween: 'Not exactly two series is a 400 (graphite-web: 500).',
+  averageOutsidePercentile: 'A null average counts as outside the band (graphite-web: 500).',
+  divideSeries:
+    'More than one divisor series is a 400, as in graphite-web; the MISSING case copies its input.',
+  events: 'An event exactly at `until` is left out (graphite-web: 500).',
+  exp: 'An overflow is Infinity (graphite-web: 500).',
+  groupByNode: 'A callback that returns nothing skips the group (graphite-web: 500).',
+  groupByNodes: 'As groupByNode.',
+  groupByTags: 'As groupByNode; an empty tag value keeps {name: key} (graphite-web: 500).',
+  highest: '`n` is required, as /functions says (graphite-web, not enforcing, defaults it to 1).',
+  lowest: 'As highest.',
+  legendValue: 'Sums of integer values print as floats (no int/float distinction).',
+  linearRegression: 'Relative dates are read against the request’s `now` (graphite-web: the wall clock).',
+  log: 'A base ≤ 0 or 1 is a 400 (graphite-web: 500).',
+  nPercentile: 'n = 0 or far outside 0–100 is a 400 (graphite-web: 500).',
+  nonNegativeDerivative: 'With maxValue/minValue a null is no reading (graphite-web: 500).',
+  perSecond: 'As nonNegativeDerivative.',
+  percentileOfSeries: 'n > 100 gives the largest value (graphite-web: 500).',
+  randomWalkFunction: 'A step ≤ 0 is a 400 (graphite-web loops forever).',
+  reduceSeries: 'A group without every matcher is skipped (graphite-web: 500).',
+  removeBetweenPercentile: 'A null point counts as outside the band (graphite-web: 500).',
+  sinFunction: 'A step ≤ 0 is a 400 (graphite-web loops forever).',
+  smartSummarize: 'An interval ≤ 0 is a 400 (graphite-web: 500); alignTo is validated against its options.',
+  summarize: 'An interval ≤ 0 is a 400 (graphite-web: 500).',
+  hitcount: 'An interval ≤ 0 is a 400 (graphite-web: 500).',
+  timeFunction: 'A step ≤ 0 is a 400 (graphite-web loops forever).',
+  timeShift: 'alignDst uses the request’s time zone (graphite-web: the server process’s).',
+  timeSlice:
+    'Relative dates are read against the request’s `now`; an epoch number works (graphite-web: 500).',
+  useSeriesAbove: 'Null points are skipped (graphite-web: 500).',
+  verticalLine:
+    'Without a label the name is "None" (graphite-web: null); relative times use the request’s `now`.',
+};
 
 const escape = (s: string): string => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -19,7 +54,10 @@ export function functionsMarkdown(registry: FunctionRegistry): string {
     '',
     `carbonado implements ${defs.length} of graphite-web 1.1's functions, with the same names, parameters and`,
     'result names; `GET /functions` serves the same metadata. Bad arguments are 400s naming the function and',
-    'the parameter (graphite-web only logs them unless `ENFORCE_INPUT_VALIDATION` is set).',
+    'the parameter (graphite-web only logs them unless `ENFORCE_INPUT_VALIDATION` is set). Everywhere: values',
+    'print as floats (`2.0` where graphite-web prints a Python int `2`), and a target must parse whole',
+    '(graphite-web silently ignores text after the longest parsable part). Regular expressions run in linear',
+    'time: back-references and look-arounds are refused.',
     '',
   ];
   for (const group of groups) {
