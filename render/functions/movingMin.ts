@@ -1,25 +1,9 @@
 // movingMin: the moving min over a window of points or an interval (graphite-web functions.py movingMin, a
 // movingWindow with func 'min').
-import type { Series } from '../series.js';
-import { movingWindow, windowSizeArg, WINDOW_SIZE_PARAM } from './common/calc-moving.js';
-import type { FunctionDef } from './types.js';
+import { movingFunction } from './common/calc-moving.js';
 
-export const movingMin: FunctionDef = {
-  name: 'movingMin',
-  group: 'Calculate',
-  description:
-    "Each point becomes the minimum of the points in the window before it (a count of points or an interval such as '5min'); xFilesFactor sets the share of non-null points a window needs.",
-  params: [
-    { name: 'seriesList', type: 'seriesList', required: true },
-    WINDOW_SIZE_PARAM,
-    { name: 'xFilesFactor', type: 'float' },
-  ],
-  fn: (call, [seriesList, windowSize, xFilesFactor]) =>
-    movingWindow(
-      call,
-      seriesList as Series[],
-      windowSizeArg(call.name, windowSize ?? null),
-      'min',
-      (xFilesFactor ?? null) as number | null,
-    ),
-};
+export const movingMin = movingFunction(
+  'movingMin',
+  'min',
+  "Each point becomes the minimum of the points in the window before it (a count of points or an interval such as '5min'); xFilesFactor sets the share of non-null points a window needs.",
+);

@@ -1,7 +1,7 @@
 // perSecond(seriesList, maxValue, minValue): a counter's increase per second, wraps and resets handled
 // (graphite-web functions.py perSecond over _nonNegativeDelta, rounded to 6 decimals as there).
-import type { Series, Value } from '../series.js';
-import { nonNegativeDelta } from './common/transform-buckets.js';
+import type { Series } from '../series.js';
+import { counterDeltas } from './common/transform-buckets.js';
 import { SERIES_LIST, pyRound } from './common/transform-series.js';
 import type { FunctionDef } from './types.js';
 
@@ -13,15 +13,11 @@ export const perSecond: FunctionDef = {
     'The per-second rate of a counter: its non-negative increase between points divided by the step.',
   params: [SERIES_LIST, { name: 'maxValue', type: 'float' }, { name: 'minValue', type: 'float' }],
   fn: (_call, [seriesList, maxValue, minValue]) =>
-    (seriesList as Series[]).map((s) => {
-      const values: Value[] = [];
-      let prev: Value = null;
-      for (const v of s.points()) {
-        const [delta, next] = nonNegativeDelta(v, prev, maxValue as number | null, minValue as number | null);
-        values.push(delta === null ? null : pyRound(delta / s.step, 6));
-        prev = next;
-      }
-      const name = `perSecond(${s.name})`;
-      return s.copy({ name, values, pathExpression: name, tags: { ...s.tags, perSecond: '1' } });
-    }),
+    counterDeltas(
+      'perSecond',
+      seriesList as Series[],
+      maxValue as number | null,
+      minValue as number | null,
+      (delta, step) => pyRound(delta / step, 6),
+    ),
 };

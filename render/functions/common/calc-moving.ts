@@ -5,7 +5,7 @@ import { badArgument } from '../../errors.js';
 import { pyRepr } from '../../python-format.js';
 import { Series, type Value } from '../../series.js';
 import { parseTimeOffset } from '../../time/attime.js';
-import type { ArgValue, Call, ParamDef } from '../types.js';
+import type { ArgValue, Call, FunctionDef, ParamDef } from '../types.js';
 import { requireAggFunc } from './calc-aggfunc.js';
 import { pySlice } from './filter-sort.js';
 
@@ -118,4 +118,29 @@ export async function movingWindow(
       xFilesFactor: series.xFilesFactor,
     });
   });
+}
+
+/**
+ * movingAverage, movingMedian, movingSum, movingMin and movingMax: movingWindow with a fixed func and
+ * graphite-web's (seriesList, windowSize, xFilesFactor) params.
+ */
+export function movingFunction(name: string, func: string, description: string): FunctionDef {
+  return {
+    name,
+    group: 'Calculate',
+    description,
+    params: [
+      { name: 'seriesList', type: 'seriesList', required: true },
+      WINDOW_SIZE_PARAM,
+      { name: 'xFilesFactor', type: 'float' },
+    ],
+    fn: (call, [seriesList, windowSize, xFilesFactor]) =>
+      movingWindow(
+        call,
+        seriesList as Series[],
+        windowSizeArg(call.name, windowSize ?? null),
+        func,
+        (xFilesFactor ?? null) as number | null,
+      ),
+  };
 }

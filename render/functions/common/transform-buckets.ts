@@ -75,3 +75,27 @@ export function nonNegativeDelta(
   if (minValue !== null) return [val - minValue, val];
   return [null, val];
 }
+
+/**
+ * nonNegativeDerivative and perSecond: each series' non-negative deltas through `scale` (identity or per
+ * second), renamed `<name>(<series>)` and tagged `<name>=1`, as graphite-web names both.
+ */
+export function counterDeltas(
+  name: string,
+  seriesList: readonly Series[],
+  maxValue: number | null,
+  minValue: number | null,
+  scale: (delta: number, step: number) => number,
+): Series[] {
+  return seriesList.map((s) => {
+    const values: Value[] = [];
+    let prev: Value = null;
+    for (const v of s.points()) {
+      const [delta, next] = nonNegativeDelta(v, prev, maxValue, minValue);
+      values.push(delta === null ? null : scale(delta, s.step));
+      prev = next;
+    }
+    const renamed = `${name}(${s.name})`;
+    return s.copy({ name: renamed, values, pathExpression: renamed, tags: { ...s.tags, [name]: '1' } });
+  });
+}
