@@ -6,7 +6,9 @@ import { aliasByTags } from '../aliasByTags.js';
 import { aliasQuery } from '../aliasQuery.js';
 import { aliasSub } from '../aliasSub.js';
 import { legendValue } from '../legendValue.js';
+import { lower } from '../lower.js';
 import type { FunctionDef } from '../types.js';
+import { upper } from '../upper.js';
 
 export const functions: readonly FunctionDef[] = [
   alias,
@@ -16,4 +18,6 @@ export const functions: readonly FunctionDef[] = [
   aliasQuery,
   aliasSub,
   legendValue,
+  lower,
+  upper,
 ];

@@ -3,6 +3,7 @@
 import type { FunctionDef } from '../types.js';
 import { absolute } from '../absolute.js';
 import { add } from '../add.js';
+import { compressPeriodicGaps } from '../compressPeriodicGaps.js';
 import { delay } from '../delay.js';
 import { derivative } from '../derivative.js';
 import { exp } from '../exp.js';
@@ -42,6 +43,7 @@ import { transformNull } from '../transformNull.js';
 export const functions: readonly FunctionDef[] = [
   absolute,
   add,
+  compressPeriodicGaps,
   delay,
   derivative,
   exp,
