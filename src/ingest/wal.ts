@@ -188,27 +188,41 @@ export class Wal {
     replay: (name: string, timestamp: number, value: number, segment: number) => void,
     stats: ReplayStats,
   ): void {
-    const data = readFileSync(join(this.dir, segmentName(id)));
-    let at = 0;
-    while (at + HEADER <= data.length) {
-      const length = data.readUInt32BE(at);
-      const end = at + HEADER + length;
-      if (end > data.length || crc32(data.subarray(at + HEADER, end)) !== data.readUInt32BE(at + 4)) {
-        stats.damaged++;
-        return; // a torn or damaged record: nothing after it can be trusted
-      }
-      const [names, timestamps, values] = packr.unpack(data.subarray(at + HEADER, end)) as [
-        string[],
-        number[],
-        number[],
-      ];
-      for (let i = 0; i < names.length; i++) {
-        replay(names[i] as string, timestamps[i] as number, values[i] as number, id);
-      }
-      stats.records++;
-      stats.points += names.length;
-      at = end;
-    }
-    if (at < data.length) stats.damaged++;
+    const intact = decodeSegment(
+      readFileSync(join(this.dir, segmentName(id))),
+      (names, timestamps, values) => {
+        for (let i = 0; i < names.length; i++) {
+          replay(names[i] as string, timestamps[i] as number, values[i] as number, id);
+        }
+        stats.records++;
+        stats.points += names.length;
+      },
+    );
+    if (!intact) stats.damaged++;
   }
+}
+
+/**
+ * Decodes one segment's records in order, calling `visit` with each record's [names, timestamps, values];
+ * stops at a torn or damaged record (nothing after it can be trusted) and then answers false.
+ */
+export function decodeSegment(
+  data: Buffer,
+  visit: (names: string[], timestamps: number[], values: number[]) => void,
+): boolean {
+  let at = 0;
+  while (at + HEADER <= data.length) {
+    const length = data.readUInt32BE(at);
+    const end = at + HEADER + length;
+    if (end > data.length || crc32(data.subarray(at + HEADER, end)) !== data.readUInt32BE(at + 4))
+      return false;
+    const [names, timestamps, values] = packr.unpack(data.subarray(at + HEADER, end)) as [
+      string[],
+      number[],
+      number[],
+    ];
+    visit(names, timestamps, values);
+    at = end;
+  }
+  return at === data.length;
 }
