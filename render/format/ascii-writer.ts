@@ -2,26 +2,17 @@
 // point (a Grafana panel asks for tens of thousands of points many times a minute). ASCII only: json's
 // ensure_ascii output is ASCII, so these bytes are also its UTF-8.
 import { pyRepr } from '../python-format.js';
+import { ByteWriter } from './byte-writer.js';
 
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 const DOT = 0x2e;
 const MINUS = 0x2d;
 const ZERO = 0x30;
 
-export class AsciiWriter {
-  buf = Buffer.allocUnsafe(1 << 16);
-  len = 0;
-
-  #room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
-    this.buf.copy(next, 0, 0, this.len);
-    this.buf = next;
-  }
-
+export class AsciiWriter extends ByteWriter {
   /** Appends ASCII text. */
   write(text: string): void {
-    this.#room(text.length);
+    this.reserve(text.length);
     const buf = this.buf;
     let at = this.len;
     for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
@@ -33,7 +24,7 @@ export class AsciiWriter {
     let width = 1;
     for (let p = 10; p <= n && width < 16; p *= 10) width++;
     if (width < minDigits) width = minDigits;
-    this.#room(width);
+    this.reserve(width);
     const buf = this.buf;
     let i = this.len + width - 1;
     if (n < 0x7fffffff) {
@@ -53,37 +44,26 @@ export class AsciiWriter {
     this.len += width;
   }
 
-  /** Appends one byte. */
-  byte(b: number): void {
-    if (this.len >= this.buf.length) this.#room(1);
-    this.buf[this.len++] = b;
-  }
-
   /** Appends two bytes. */
   byte2(a: number, b: number): void {
-    if (this.len + 2 > this.buf.length) this.#room(2);
+    if (this.len + 2 > this.buf.length) this.reserve(2);
     this.buf[this.len++] = a;
     this.buf[this.len++] = b;
   }
 
   /** Appends `n` bytes of `src` from `from`. */
   bytes(src: Uint8Array, from: number, n: number): void {
-    this.#room(n);
+    this.reserve(n);
     const buf = this.buf;
     let at = this.len;
     for (let i = from; i < from + n; i++) buf[at++] = src[i] as number;
     this.len = at;
   }
 
-  /** Reserves room for about `n` more bytes at once (fewer regrowths of a big answer). */
-  reserve(n: number): void {
-    this.#room(n);
-  }
-
   /** Appends an integer (a timestamp). */
   int(n: number): void {
     if (n < 0) {
-      this.#room(1);
+      this.reserve(1);
       this.buf[this.len++] = MINUS;
       n = -n;
     }
@@ -119,7 +99,7 @@ export class AsciiWriter {
         if (x < 0) this.write('-');
         const whole = Math.floor(y / p);
         this.#digits(whole, 1);
-        this.#room(1);
+        this.reserve(1);
         this.buf[this.len++] = DOT;
         this.#digits(y - whole * p, k);
         return;

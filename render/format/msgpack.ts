@@ -3,21 +3,10 @@
 // every value a float64 (0xcb) or nil, since its decoder turns int-encoded values into NaN. Written by hand
 // (smallest int/str/array/map headers, as graphite-web's umsgpack picks them) to control every byte.
 import type { Series } from '../series.js';
+import { ByteWriter } from './byte-writer.js';
 import type { FormatOptions, FormatResult } from './types.js';
 
-class Writer {
-  buf = Buffer.alloc(4096);
-  len = 0;
-  reserve(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.len + n));
-    this.buf.copy(next, 0, 0, this.len);
-    this.buf = next;
-  }
-  byte(b: number): void {
-    this.reserve(1);
-    this.buf[this.len++] = b;
-  }
+class Writer extends ByteWriter {
   /** A header: `fix | n` when n < fixLimit, else the 8/16/32-bit form (code -1 = no 8-bit form). */
   header(n: number, fix: number, fixLimit: number, codes: readonly [number, number, number]): void {
     this.reserve(5);

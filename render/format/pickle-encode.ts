@@ -1,6 +1,7 @@
 // A pickle (protocol 2) writer for the plain data graphite-web peers unpickle: None, bool, int, float, str,
 // list, tuple, dict — no globals, so graphite-web's SafeUnpickler accepts it (grafana-federation.md §2.2.2).
 // Used by format=pickle renders and /metrics/find?format=pickle.
+import { ByteWriter } from './byte-writer.js';
 
 /** Marks a number to be pickled as a float even when it is integral (graphite-web reads floats there). */
 export class PyFloat {
@@ -17,17 +18,8 @@ export class PyFloatList {
   constructor(readonly values: readonly (number | null)[]) {}
 }
 
-/** A growable byte buffer: one allocation per doubling instead of one per opcode. */
-class Writer {
-  buf = Buffer.alloc(4096);
-  len = 0;
-  reserve(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.len + n));
-    this.buf.copy(next, 0, 0, this.len);
-    this.buf = next;
-  }
-  byte(...bytes: number[]): void {
+class Writer extends ByteWriter {
+  bytes(...bytes: number[]): void {
     this.reserve(bytes.length);
     for (const b of bytes) this.buf[this.len++] = b;
   }
@@ -53,42 +45,42 @@ const MARK = 0x28;
 /** Pickles `value` (protocol 2): null/undefined → None, arrays → lists, plain objects → dicts. */
 export function pickle(value: unknown): Buffer {
   const out = new Writer();
-  out.byte(0x80, 0x02);
+  out.bytes(0x80, 0x02);
   write(value, out);
-  out.byte(0x2e); // STOP
+  out.bytes(0x2e); // STOP
   return out.buf.subarray(0, out.len);
 }
 
 function write(value: unknown, out: Writer): void {
-  if (value === null || value === undefined) out.byte(NONE);
-  else if (value === true || value === false) out.byte(value ? 0x88 : 0x89);
+  if (value === null || value === undefined) out.bytes(NONE);
+  else if (value === true || value === false) out.bytes(value ? 0x88 : 0x89);
   else if (value instanceof PyFloat) out.float(value.value);
   else if (typeof value === 'number') {
     if (Number.isInteger(value)) writeInt(value, out);
     else out.float(value);
   } else if (typeof value === 'string') out.text(value);
   else if (value instanceof PyFloatList) {
-    out.byte(0x5d, MARK); // EMPTY_LIST MARK
+    out.bytes(0x5d, MARK); // EMPTY_LIST MARK
     for (const v of value.values) {
-      if (v === null) out.byte(NONE);
+      if (v === null) out.bytes(NONE);
       else out.float(v);
     }
-    out.byte(0x65); // APPENDS
+    out.bytes(0x65); // APPENDS
   } else if (value instanceof PyTuple) {
-    out.byte(MARK);
+    out.bytes(MARK);
     for (const item of value.items) write(item, out);
-    out.byte(0x74); // TUPLE
+    out.bytes(0x74); // TUPLE
   } else if (Array.isArray(value)) {
-    out.byte(0x5d, MARK);
+    out.bytes(0x5d, MARK);
     for (const item of value) write(item, out);
-    out.byte(0x65);
+    out.bytes(0x65);
   } else if (typeof value === 'object') {
-    out.byte(0x7d, MARK); // EMPTY_DICT MARK
+    out.bytes(0x7d, MARK); // EMPTY_DICT MARK
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       write(k, out);
       write(v, out);
     }
-    out.byte(0x75); // SETITEMS
+    out.bytes(0x75); // SETITEMS
   } else {
     throw new TypeError(`cannot pickle a ${typeof value}`);
   }
@@ -111,5 +103,5 @@ function writeInt(n: number, out: Writer): void {
     const last = bytes[bytes.length - 1] as number;
     if ((big === 0n && (last & 0x80) === 0) || (big === -1n && (last & 0x80) !== 0)) break;
   }
-  out.byte(0x8a, bytes.length, ...bytes);
+  out.bytes(0x8a, bytes.length, ...bytes);
 }

@@ -85,19 +85,4 @@ export function readManifestFile(dir: string): Manifest {
   return parseManifest(text, path);
 }
 
-/** The running carbonado's version; package.json sits above src/backup (tsx) or dist/src/backup (built). */
-export function carbonadoVersion(): string {
-  // main.ts has the same lookup but does not export it (it is not this module's to change).
-  for (const up of ['../..', '../../..']) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(import.meta.dirname, up, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === 'carbonado') return pkg.version ?? 'unknown';
-    } catch {
-      // try the next level
-    }
-  }
-  return 'unknown';
-}
+export { carbonadoVersion } from '../version.js';

@@ -2,8 +2,7 @@
 // The `carbonado` command: one verb per file under commands/ (whisper's bin/whisper-*.py). The shebang
 // gives V8 a 64 MiB young generation: /render builds millions of short-lived numbers per request, and the
 // default 16 MiB semi-space promotes them to the old generation (groupByNode over 1,000 series: 118 → 83 ms).
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from '../../storage/index.js';
 import { AppError } from '../errors.js';
@@ -27,6 +26,7 @@ import {
 import { runSetXFilesFactor, usage as setXFilesFactorUsage } from './commands/set-xfilesfactor.js';
 import { runUpdate, usage as updateUsage } from './commands/update.js';
 import { runVerify, usage as verifyUsage } from './commands/verify.js';
+import { carbonadoVersion } from '../version.js';
 import type { CliIo } from './io.js';
 
 const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> =
@@ -49,22 +49,6 @@ const VERBS: Record<string, { usage: string; run: (argv: string[], io: CliIo) =>
     restore: { usage: restoreUsage, run: (argv, io) => runRestore(argv, io) },
     verify: { usage: verifyUsage, run: (argv, io) => runVerify(argv, io) },
   };
-
-function version(): string {
-  // package.json sits two levels above both src/cli (tsx) and dist/src/cli (built).
-  for (const up of ['../..', '../../..']) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(import.meta.dirname, up, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === 'carbonado') return pkg.version ?? 'unknown';
-    } catch {
-      // try the next level
-    }
-  }
-  return 'unknown';
-}
 
 const HELP = `usage: carbonado <verb> [options]
 
@@ -96,7 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return verb === undefined ? 2 : 0;
   }
   if (verb === '--version' || verb === '-v') {
-    io.stdout(version());
+    io.stdout(carbonadoVersion());
     return 0;
   }
   const command = VERBS[verb];
