@@ -24,7 +24,7 @@ export const DEVIATIONS: Readonly<Record<string, string>> = {
   nPercentile: 'n = 0 or far outside 0–100 is a 400 (graphite-web: 500).',
   nonNegativeDerivative: 'With maxValue/minValue a null is no reading (graphite-web: 500).',
   perSecond: 'As nonNegativeDerivative.',
-  percentileOfSeries: 'n > 100 gives the largest value (graphite-web: 500).',
+  percentileOfSeries: 'A percentile past the largest value is a 400 (graphite-web: 500).',
   randomWalkFunction: 'A step ≤ 0 is a 400 (graphite-web loops forever).',
   reduceSeries: 'A group without every matcher is skipped (graphite-web: 500).',
   removeBetweenPercentile: 'A null point counts as outside the band (graphite-web: 500).',
