@@ -26,7 +26,9 @@ export const percentileOfSeries: FunctionDef = {
     if (list.length === 0) return [];
     const name = `percentileOfSeries(${(list[0] as Series).pathExpression},${pyFormatG(percent)})`;
     const { start, end, step } = normalize([list]) as { start: number; end: number; step: number };
-    const values = zipRows(list).map((row) => getPercentile(row, percent, interpolate as boolean, 'percentileOfSeries'));
+    const values = zipRows(list).map((row) =>
+      getPercentile(row, percent, interpolate as boolean, 'percentileOfSeries'),
+    );
     return [new Series({ name, start, end, step, values, xFilesFactor: call.ctx.xFilesFactor })];
   },
 };
