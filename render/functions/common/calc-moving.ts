@@ -6,6 +6,7 @@ import { pyRepr } from '../../python-format.js';
 import { Series, type Value } from '../../series.js';
 import { parseTimeOffset } from '../../time/attime.js';
 import type { ArgValue, Call, FunctionDef, ParamDef } from '../types.js';
+import { safeAvg, safeSum } from '../aggfuncs.js';
 import { requireAggFunc } from './calc-aggfunc.js';
 import { pySlice } from './filter-sort.js';
 
@@ -79,6 +80,7 @@ export async function movingWindow(
 ): Promise<Series[]> {
   if (seriesList.length === 0) return [];
   const aggFunc = requireAggFunc(call.name, 'func', func);
+  const inline = aggFunc === safeAvg || aggFunc === safeSum;
   const previewSeconds = previewSecondsOf(windowSize, seriesList);
   const previewList = await fetchPreview(call, previewSeconds);
   const tagName = `moving${capitalize(func)}`;
@@ -93,6 +95,21 @@ export async function movingWindow(
     const buffer: number[] = [];
     for (let i = windowPoints; i < raw.length; i++) {
       let nonNull: number[];
+      if (windowPoints > 0 && inline) {
+        // average and sum (movingAverage, movingSum): summed in window order as safeAvg/safeSum would
+        let total = 0;
+        let n = 0;
+        for (let j = i - windowPoints; j < i; j++) {
+          const v = raw[j];
+          if (v !== null && v !== undefined) {
+            total += v;
+            n++;
+          }
+        }
+        const ok = n > 0 && n / windowPoints >= xff;
+        values.push(ok ? (aggFunc === safeSum ? total : total / n) : null);
+        continue;
+      }
       if (windowPoints > 0) {
         // the usual case, without two arrays per point: the window is raw[i - windowPoints, i)
         buffer.length = 0;
